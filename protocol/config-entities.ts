@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { Text } from './i18n.js';
+
+/** 'HH:MM' on the hall's clock. */
+export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+export const DayDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+export const Id = z.number().int().positive();
+
+/** Opening hours: ISO weekdays (1 = Monday) and sessions; the gap between sessions is the lunch break. */
+export const WeekHours = z.object({
+  days: z.array(z.number().int().min(1).max(7)).min(1).max(7),
+  sessions: z.array(z.object({ start: TimeOfDay, end: TimeOfDay })).min(1).max(6),
+});
+export type WeekHours = z.infer<typeof WeekHours>;
+
+export const Area = z.object({ id: Id, code: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/), name: Text, active: z.boolean() });
+export type Area = z.infer<typeof Area>;
+
+export const SlotQuota = z.object({ start: TimeOfDay, end: TimeOfDay, limit: z.number().int().min(0).max(100_000) });
+
+export const Service = z.object({
+  id: Id,
+  code: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/),
+  areaId: Id,
+  name: Text,
+  /** Ticket numbers are prefix + 3 digits, e.g. A012. */
+  prefix: z.string().regex(/^[A-Z]{1,2}$/),
+  /** null: the hall's hours. */
+  hours: WeekHours.nullable(),
+  dailyQuota: z.number().int().min(0).max(100_000).nullable(),
+  slotQuotas: z.array(SlotQuota).max(48),
+  defaultHandlingMinutes: z.number().min(0.5).max(480),
+  idRequired: z.boolean(),
+  onlineAllowed: z.boolean(),
+  appointmentSlotMinutes: z.number().int().min(5).max(240),
+  appointmentsPerSlot: z.number().int().min(0).max(1000),
+  active: z.boolean(),
+});
+export type Service = z.infer<typeof Service>;
+
+export const ServiceTier = z.object({ serviceId: Id, tier: z.union([z.literal(1), z.literal(2)]) });
+
+export const Window = z.object({
+  id: Id,
+  number: z.number().int().min(1).max(9999),
+  name: Text,
+  areaId: Id,
+  /** A comprehensive window (综合窗口) serves every active service at tier 1. */
+  comprehensive: z.boolean(),
+  services: z.array(ServiceTier).max(200),
+  /** 'strict': a green-channel window that always serves priority tickets first. */
+  priorityRule: z.enum(['hall', 'strict']),
+  ledAddress: z.number().int().min(0).max(65535).nullable(),
+  active: z.boolean(),
+});
+export type Window = z.infer<typeof Window>;
+
+export const StaffRole = z.enum(['staff', 'supervisor', 'admin']);
+export type StaffRole = z.infer<typeof StaffRole>;
+
+export const Staff = z.object({
+  id: Id,
+  number: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/),
+  name: z.string().min(1).max(40),
+  role: StaffRole,
+  supervisorId: Id.nullable(),
+  active: z.boolean(),
+});
+export type Staff = z.infer<typeof Staff>;
+
+export const PriorityClass = z.object({
+  id: Id,
+  code: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/),
+  name: Text,
+  /** 'age': given automatically from the ID card's birth date; 'declared': chosen at the kiosk or by staff. */
+  kind: z.enum(['age', 'declared']),
+  minAge: z.number().int().min(1).max(120).nullable(),
+  active: z.boolean(),
+});
+export type PriorityClass = z.infer<typeof PriorityClass>;
+
+export const PriorityRule = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('strict') }),
+  /** At most `priority` priority calls per `normal` normal calls at a window, when both are waiting. */
+  z.object({ mode: z.literal('ratio'), priority: z.number().int().min(1).max(20), normal: z.number().int().min(1).max(20) }),
+]);
+export type PriorityRule = z.infer<typeof PriorityRule>;
+
+export const HallSettings = z.object({
+  name: Text,
+  timeZone: z.string().min(1),
+  hours: WeekHours,
+  priorityRule: PriorityRule,
+  /** 过号顺延: a no-show re-queued goes this many places behind the head of its queue. */
+  requeueOffset: z.number().int().min(0).max(100),
+  maxRequeues: z.number().int().min(0).max(10),
+  yellowWaitMinutes: z.number().int().min(1).max(600),
+  redWaitMinutes: z.number().int().min(1).max(600),
+  onePerPersonPerService: z.boolean(),
+  notice: Text,
+});
+export type HallSettings = z.infer<typeof HallSettings>;

@@ -1,0 +1,5 @@
+export * from './i18n.js';
+export * from './config-entities.js';
+export * from './queue-entities.js';
+export * from './commands.js';
+export * from './realtime.js';

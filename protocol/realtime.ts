@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { Area, HallSettings, Id, Service } from './config-entities.js';
+import { ErrorBody, Text } from './i18n.js';
+import { Forecast, TicketView, WindowView } from './queue-entities.js';
+
+/** What a client follows: the whole hall, one area, one window (a caller pad), or one visit (a phone). */
+export const Follow = z.discriminatedUnion('scope', [
+  z.object({ scope: z.literal('hall') }),
+  z.object({ scope: z.literal('area'), areaId: Id }),
+  z.object({ scope: z.literal('window'), windowId: Id }),
+  z.object({ scope: z.literal('ticket'), ticketToken: z.string().min(16).max(100) }),
+]);
+export type Follow = z.infer<typeof Follow>;
+
+export const ClientMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('hello'), token: z.string().max(200).optional(), follow: Follow, lastSeq: z.number().int().min(0).optional() }),
+  z.object({ type: z.literal('command'), id: z.string().min(1).max(64), name: z.string().min(1).max(64), args: z.record(z.unknown()).default({}) }),
+  z.object({ type: z.literal('resync') }),
+]);
+export type ClientMessage = z.infer<typeof ClientMessage>;
+
+export const PublicService = Service.pick({ id: true, code: true, areaId: true, name: true, prefix: true, idRequired: true, onlineAllowed: true, active: true });
+export type PublicService = z.infer<typeof PublicService>;
+
+/** Everything a board or pad needs to draw its screen, tagged with the seq it is current at. */
+export const HallSnapshot = z.object({
+  kind: z.literal('hall'),
+  hall: z.object({ name: Text, notice: Text, hallDay: z.string(), timeZone: z.string(), yellowWaitMinutes: z.number(), redWaitMinutes: z.number() }),
+  areas: z.array(Area),
+  services: z.array(PublicService),
+  windows: z.array(WindowView.extend({ lastTicket: TicketView.nullable() })),
+  waiting: z.array(TicketView),
+  recentCalls: z.array(TicketView),
+  forecasts: z.array(Forecast),
+});
+export type HallSnapshot = z.infer<typeof HallSnapshot>;
+
+/** A phone sees its own visit and public queue data only. */
+export const VisitSnapshot = z.object({
+  kind: z.literal('visit'),
+  hall: z.object({ name: Text }),
+  ticket: TicketView,
+  forecast: Forecast.nullable(),
+  window: z.object({ number: z.number().int(), name: Text }).nullable(),
+});
+export type VisitSnapshot = z.infer<typeof VisitSnapshot>;
+
+export const PublicEvent = z.object({
+  type: z.string(),
+  at: z.number(),
+  ticket: TicketView.optional(),
+  previous: TicketView.optional(),
+  window: WindowView.optional(),
+  reason: z.string().nullable().optional(),
+});
+export type PublicEvent = z.infer<typeof PublicEvent>;
+
+export const ServerMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('snapshot'), seq: z.number(), data: z.union([HallSnapshot, VisitSnapshot]) }),
+  /** prev is the seq of the previous message this connection got: a mismatch means a gap, so ask for a resync. */
+  z.object({ type: z.literal('event'), seq: z.number(), prev: z.number(), event: PublicEvent }),
+  z.object({ type: z.literal('forecast'), seq: z.number(), forecasts: z.array(Forecast) }),
+  z.object({ type: z.literal('visit'), seq: z.number(), data: VisitSnapshot }),
+  z.object({ type: z.literal('config'), seq: z.number() }),
+  z.object({ type: z.literal('reply'), id: z.string(), result: z.unknown() }),
+  z.object({ type: z.literal('error'), id: z.string().optional(), error: ErrorBody }),
+]);
+export type ServerMessage = z.infer<typeof ServerMessage>;
+
+export { HallSettings };

@@ -1,0 +1,79 @@
+import type { Logger } from 'pino';
+import { commands, type CommandArgs, type CommandName, type CommandResult, type Decision } from './core/commands/index.js';
+import type { DomainEvent } from './core/events.js';
+import { evolve } from './core/evolve.js';
+import type { Actor, HallState } from './core/types.js';
+import type { Db } from './store/database.js';
+import { createProjector } from './store/projections.js';
+
+export interface CommittedEvent { seq: number; at: number; actor: Actor; event: DomainEvent }
+
+/** Something a command writes besides its events (a password hash, a token), in the same transaction. */
+export type AlsoWrite<R> = (db: Db, result: R) => void;
+
+export class StorageError extends Error {
+  readonly code = 'STORAGE_ERROR';
+}
+
+/**
+ * The one way the hall changes: decide with the pure domain, store events and projections in one transaction,
+ * apply them to memory, then publish. Publishing after commit means no screen ever shows what the database
+ * might not have; every transport (HTTP, WebSocket, hardware keypad, scheduler) comes through here.
+ */
+export class CommandRunner {
+  private readonly append;
+  private readonly project;
+  private readonly listeners: ((batch: CommittedEvent[]) => void)[] = [];
+
+  constructor(private readonly db: Db, readonly state: HallState, readonly clock: () => number, private readonly log: Logger) {
+    this.append = db.prepare('INSERT INTO events (at, type, actor, payload) VALUES (?, ?, ?, ?)');
+    this.project = createProjector(db);
+  }
+
+  onCommitted(listener: (batch: CommittedEvent[]) => void): void {
+    this.listeners.push(listener);
+  }
+
+  run<N extends CommandName>(name: N, args: CommandArgs<N>, actor: Actor, alsoWrite?: AlsoWrite<CommandResult<N>>): Decision<CommandResult<N>> {
+    const now = this.clock();
+    const handler = commands[name] as (s: HallState, a: unknown, c: { now: number; actor: Actor }) => Decision<CommandResult<N>>;
+    const decision = handler(this.state, args, { now, actor });
+    if (!decision.ok || (decision.events.length === 0 && !alsoWrite)) return decision;
+    const actorJson = JSON.stringify(actor);
+    let batch: CommittedEvent[];
+    try {
+      batch = this.db.transaction(() => {
+        const stored = decision.events.map((event) => {
+          const seq = Number(this.append.run(now, event.type, actorJson, JSON.stringify(event)).lastInsertRowid);
+          this.project(event, now);
+          return { seq, at: now, actor, event };
+        });
+        alsoWrite?.(this.db, decision.result);
+        return stored;
+      })();
+    } catch (err) {
+      this.log.error({ err, command: name }, 'command could not be stored');
+      throw new StorageError((err as Error).message);
+    }
+    for (const committed of batch) evolve(this.state, committed.event);
+    for (const listener of this.listeners) {
+      try {
+        listener(batch);
+      } catch (err) {
+        // A failing screen must not undo or fail a command that is already stored.
+        this.log.error({ err }, 'event listener failed');
+      }
+    }
+    return decision;
+  }
+
+  /** The audit log, oldest first. */
+  events(afterSeq: number, limit: number): { seq: number; at: number; type: string; actor: unknown; payload: unknown }[] {
+    const rows = this.db.prepare('SELECT seq, at, type, actor, payload FROM events WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as { seq: number; at: number; type: string; actor: string; payload: string }[];
+    return rows.map((r) => ({ ...r, actor: JSON.parse(r.actor), payload: JSON.parse(r.payload) }));
+  }
+
+  lastSeq(): number {
+    return (this.db.prepare('SELECT COALESCE(MAX(seq), 0) FROM events').pluck().get() as number);
+  }
+}

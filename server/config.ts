@@ -1,0 +1,87 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+const hexKeyPattern = /^[0-9a-f]{64}$/i;
+const hexKey = z.string().regex(hexKeyPattern, '64 hex digits (32 bytes)');
+
+/**
+ * The one config schema. Values come from a JSON file (HALL_CONFIG, default ./hall.config.json when present) and
+ * are overridden by environment variables; a bad value stops the start with a message naming the key.
+ */
+export const ConfigSchema = z.object({
+  host: z.string().min(1).default('0.0.0.0'),
+  port: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** The address phones reach the hall at, printed in ticket QR codes. Defaults to this server's own address. */
+  publicUrl: z.string().url().optional(),
+  databasePath: z.string().min(1).default('./data/hall.db'),
+  /** FULL: an acknowledged ticket survives power loss. NORMAL: faster, may lose the last moments on power loss. */
+  synchronous: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  timeZone: z.string().default('Asia/Shanghai').refine(isTimeZone, 'not a known IANA time zone'),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Seed the demo hall when the database is empty. */
+  seedDemo: z.boolean().default(true),
+  /** Where generated secrets are kept when not given: never in the repository. */
+  secretsPath: z.string().default('./data/secrets.json'),
+  secrets: z.object({
+    idHashKey: hexKey.optional(),
+    vaultKey: hexKey.optional(),
+  }).default({}),
+  adminPassword: z.string().min(8).optional(),
+  thresholds: z.object({
+    yellowWaitMinutes: z.coerce.number().int().min(1).max(600).default(20),
+    redWaitMinutes: z.coerce.number().int().min(1).max(600).default(40),
+  }).default({}),
+  /** Phones get at most one update per this many milliseconds. */
+  phoneUpdateMs: z.coerce.number().int().min(100).max(60_000).default(1000),
+  sessionHours: z.coerce.number().min(0.1).max(24 * 7).default(12),
+  rateLimit: z.object({
+    publicPerMinute: z.coerce.number().int().min(1).default(60),
+  }).default({}),
+  devices: z.record(z.unknown()).default({}),
+}).strict();
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const envKeys: Record<string, string[]> = {
+  HALL_HOST: ['host'], HALL_PORT: ['port'], HALL_PUBLIC_URL: ['publicUrl'], HALL_DB: ['databasePath'],
+  HALL_SYNCHRONOUS: ['synchronous'], HALL_TZ: ['timeZone'], HALL_LOG_LEVEL: ['logLevel'], HALL_SEED_DEMO: ['seedDemo'],
+  HALL_SECRETS_PATH: ['secretsPath'], HALL_ID_HASH_KEY: ['secrets', 'idHashKey'], HALL_VAULT_KEY: ['secrets', 'vaultKey'],
+  HALL_ADMIN_PASSWORD: ['adminPassword'], HALL_YELLOW_WAIT_MINUTES: ['thresholds', 'yellowWaitMinutes'],
+  HALL_RED_WAIT_MINUTES: ['thresholds', 'redWaitMinutes'], HALL_PHONE_UPDATE_MS: ['phoneUpdateMs'],
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Record<string, unknown> = {}): Config {
+  const file = env.HALL_CONFIG ?? (existsSync('./hall.config.json') ? './hall.config.json' : undefined);
+  let raw: Record<string, unknown> = {};
+  if (file) {
+    try {
+      raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    } catch (err) {
+      throw new ConfigError(`Config file ${file} cannot be read: ${(err as Error).message}`);
+    }
+  }
+  for (const [name, path] of Object.entries(envKeys)) {
+    const value = env[name];
+    if (value === undefined || value === '') continue;
+    let node = raw;
+    for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+    node[path[path.length - 1]] = name === 'HALL_SEED_DEMO' ? value === 'true' || value === '1' : value;
+  }
+  const parsed = ConfigSchema.safeParse({ ...raw, ...overrides });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new ConfigError(`Invalid hall configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

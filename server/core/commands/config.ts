@@ -1,0 +1,112 @@
+import type { Area, HallSettings, PriorityClass, Service, Staff, Window } from '../../../protocol/config-entities.js';
+import { domainError, notFound, thingError, type DomainError } from '../errors.js';
+import { isActive } from '../evolve.js';
+import { parseEndOfPeriod, parseTimeOfDay } from '../hall-time.js';
+import type { ConfigEntity, HallState } from '../types.js';
+import { accept, type Decision, type Handler } from './decision.js';
+
+type Saved<T> = Omit<T, 'id'> & { id?: number };
+
+function idFor(state: HallState, entity: ConfigEntity, item: { id?: number }, map: Map<number, unknown>): number | DomainError {
+  if (item.id === undefined) return state.lastId[entity] + 1;
+  return map.has(item.id) ? item.id : notFound(entity, item.id);
+}
+
+function unique<T extends { id: number }>(map: Map<number, T>, id: number, field: string, value: unknown, pick: (t: T) => unknown): DomainError | null {
+  for (const other of map.values()) if (other.id !== id && pick(other) === value) return domainError('DUPLICATE', { field, value });
+  return null;
+}
+
+function hoursError(hours: Service['hours']): DomainError | null {
+  for (const s of hours?.sessions ?? []) {
+    if (parseTimeOfDay(s.start) >= parseEndOfPeriod(s.end)) return domainError('INVALID_CONFIG', { reasonZh: `时段 ${s.start}-${s.end} 无效`, reasonEn: `session ${s.start}-${s.end} ends before it starts` });
+  }
+  return null;
+}
+
+export const saveArea: Handler<Saved<Area>, Area> = (state, input) => {
+  const id = idFor(state, 'area', input, state.areas);
+  if (typeof id !== 'number') return id;
+  const dup = unique(state.areas, id, 'code', input.code, (a) => a.code);
+  if (dup) return dup;
+  const item: Area = { ...input, id };
+  return accept([{ type: 'config.saved', entity: 'area', item }], item);
+};
+
+export const saveService: Handler<Saved<Service>, Service> = (state, input) => {
+  const id = idFor(state, 'service', input, state.services);
+  if (typeof id !== 'number') return id;
+  if (!state.areas.has(input.areaId)) return thingError('INVALID_REFERENCE', 'area');
+  const dup = unique(state.services, id, 'code', input.code, (s) => s.code)
+    ?? unique(state.services, id, 'prefix', input.prefix, (s) => s.prefix)
+    ?? hoursError(input.hours);
+  if (dup) return dup;
+  const item: Service = { ...input, id };
+  return accept([{ type: 'config.saved', entity: 'service', item }], item);
+};
+
+export const saveWindow: Handler<Saved<Window>, Window> = (state, input) => {
+  const id = idFor(state, 'window', input, state.windows);
+  if (typeof id !== 'number') return id;
+  if (!state.areas.has(input.areaId)) return thingError('INVALID_REFERENCE', 'area');
+  if (input.services.some((s) => !state.services.has(s.serviceId))) return thingError('INVALID_REFERENCE', 'service');
+  const dup = unique(state.windows, id, 'number', input.number, (w) => w.number);
+  if (dup) return dup;
+  const item: Window = { ...input, id };
+  return accept([{ type: 'config.saved', entity: 'window', item }], item);
+};
+
+export const saveStaff: Handler<Saved<Staff>, Staff> = (state, input) => {
+  const id = idFor(state, 'staff', input, state.staff);
+  if (typeof id !== 'number') return id;
+  if (input.supervisorId !== null && !state.staff.has(input.supervisorId)) return thingError('INVALID_REFERENCE', 'staff');
+  const dup = unique(state.staff, id, 'number', input.number, (s) => s.number);
+  if (dup) return dup;
+  const item: Staff = { ...input, id };
+  return accept([{ type: 'config.saved', entity: 'staff', item }], item);
+};
+
+export const savePriorityClass: Handler<Saved<PriorityClass>, PriorityClass> = (state, input) => {
+  const id = idFor(state, 'priorityClass', input, state.priorityClasses);
+  if (typeof id !== 'number') return id;
+  if (input.kind === 'age' && input.minAge === null) return domainError('INVALID_CONFIG', { reasonZh: '按年龄的优先类别须设定最低年龄', reasonEn: 'an age class needs a minimum age' });
+  const dup = unique(state.priorityClasses, id, 'code', input.code, (p) => p.code);
+  if (dup) return dup;
+  const item: PriorityClass = { ...input, id };
+  return accept([{ type: 'config.saved', entity: 'priorityClass', item }], item);
+};
+
+export const saveSettings: Handler<HallSettings, HallSettings> = (_state, settings) => {
+  if (settings.yellowWaitMinutes >= settings.redWaitMinutes) {
+    return domainError('INVALID_CONFIG', { reasonZh: '黄色预警须早于红色预警', reasonEn: 'the yellow threshold must come before the red one' });
+  }
+  return hoursError(settings.hours) ?? accept([{ type: 'settings.saved', settings }], settings);
+};
+
+/**
+ * Deleting takes something out of use. What active tickets or other config still point at is refused with
+ * IN_USE (deactivate it instead); history in SQLite keeps its rows.
+ */
+export const deleteConfig: Handler<{ entity: ConfigEntity; id: number }, { id: number }> = (state, { entity, id }) => {
+  const maps = { area: state.areas, service: state.services, window: state.windows, staff: state.staff, priorityClass: state.priorityClasses };
+  if (!maps[entity].has(id)) return notFound(entity, id);
+  if (inUse(state, entity, id)) return thingError('IN_USE', entity);
+  const done: Decision<{ id: number }> = accept([{ type: 'config.deleted', entity, id }], { id });
+  return done;
+};
+
+function inUse(state: HallState, entity: ConfigEntity, id: number): boolean {
+  const active = [...state.tickets.values()].filter(isActive);
+  switch (entity) {
+    case 'area':
+      return [...state.services.values()].some((s) => s.areaId === id) || [...state.windows.values()].some((w) => w.areaId === id);
+    case 'service':
+      return active.some((t) => t.serviceId === id) || [...state.windows.values()].some((w) => w.services.some((s) => s.serviceId === id));
+    case 'window':
+      return active.some((t) => t.windowId === id || t.targetWindowId === id) || state.runtime.get(id)?.status !== 'closed';
+    case 'staff':
+      return [...state.runtime.values()].some((r) => r.staffId === id) || [...state.staff.values()].some((s) => s.supervisorId === id);
+    case 'priorityClass':
+      return active.some((t) => t.priorityClassId === id);
+  }
+}

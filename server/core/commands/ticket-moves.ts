@@ -1,0 +1,59 @@
+import { domainError, invalidTransition, notFound } from '../errors.js';
+import { requeueKey } from '../numbering.js';
+import type { Ticket, WindowRuntime } from '../types.js';
+import { accept, type Handler } from './decision.js';
+
+export const cancelTicket: Handler<{ ticketId: number; reason?: string }, Ticket> = (state, args, ctx) => {
+  const found = state.tickets.get(args.ticketId);
+  if (!found) return notFound('ticket', args.ticketId);
+  if (found.status !== 'waiting') return invalidTransition(found.status, 'cancel', { number: found.number });
+  const ticket: Ticket = { ...found, status: 'cancelled', finishedAt: ctx.now };
+  return accept([{ type: 'ticket.cancelled', ticket, runtime: null, reason: args.reason ?? null }], ticket);
+};
+
+/** 过号顺延: a no-show who comes back goes a few places behind the head, a limited number of times. */
+export const requeueTicket: Handler<{ ticketId: number }, Ticket> = (state, args, ctx) => {
+  const found = state.tickets.get(args.ticketId);
+  if (!found) return notFound('ticket', args.ticketId);
+  if (found.status !== 'no_show') return invalidTransition(found.status, 'requeue', { number: found.number });
+  if (found.requeues >= state.settings.maxRequeues) return domainError('REQUEUE_LIMIT', { max: state.settings.maxRequeues });
+  const queueKey = requeueKey(state, found.serviceId, state.settings.requeueOffset, ctx.now);
+  const ticket: Ticket = {
+    ...found, status: 'waiting', queueKey, requeues: found.requeues + 1, windowId: null, staffId: null,
+    calledAt: null, finishedAt: null, appointmentStartsAt: null,
+  };
+  return accept([{ type: 'ticket.requeued', ticket }], ticket);
+};
+
+export interface TransferArgs { ticketId: number; serviceId?: number; windowId?: number }
+
+/**
+ * A transfer ends this leg and opens a new one for the same visit: same number, same arrival time, so the
+ * visitor does not lose their place for having been sent elsewhere.
+ */
+export const transferTicket: Handler<TransferArgs, Ticket> = (state, args, ctx) => {
+  const found = state.tickets.get(args.ticketId);
+  if (!found) return notFound('ticket', args.ticketId);
+  if (found.status !== 'waiting' && found.status !== 'called' && found.status !== 'serving') {
+    return invalidTransition(found.status, 'transfer', { number: found.number });
+  }
+  const serviceId = args.serviceId ?? found.serviceId;
+  const service = state.services.get(serviceId);
+  if (!service) return notFound('service', serviceId);
+  if (!service.active) return domainError('SERVICE_INACTIVE');
+  if (args.windowId !== undefined && !state.windows.has(args.windowId)) return notFound('window', args.windowId);
+  if (args.windowId === undefined && serviceId === found.serviceId) return domainError('TRANSFER_SAME');
+
+  const ended: Ticket = { ...found, status: 'transferred', finishedAt: ctx.now };
+  const next: Ticket = {
+    ...found, id: state.lastId.ticket + 1, status: 'waiting', channel: 'transfer', serviceId,
+    targetWindowId: args.windowId ?? null, windowId: null, staffId: null, issuedAt: ctx.now, queueKey: found.arrivedAt,
+    calledAt: null, startedAt: null, finishedAt: null, recalls: 0, appointmentStartsAt: null, transferredFromId: found.id,
+  };
+  let runtime: WindowRuntime | null = null;
+  if (found.windowId !== null && (found.status === 'called' || found.status === 'serving')) {
+    const current = state.runtime.get(found.windowId);
+    if (current && current.currentTicketId === found.id) runtime = { ...current, currentTicketId: null };
+  }
+  return accept([{ type: 'ticket.transferred', ticket: ended, next, runtime }], next);
+};

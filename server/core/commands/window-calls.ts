@@ -1,0 +1,67 @@
+import { domainError, invalidTransition, notFound } from '../errors.js';
+import { countCall, dispatchContext, pickNext, tiersOf } from '../dispatch.js';
+import type { Ticket, WindowRuntime } from '../types.js';
+import { accept, type Handler } from './decision.js';
+import { windowReadyToCall, windowWithTicket } from './window-access.js';
+
+function staffOf(ctx: { actor: { kind: string; staffId?: number } }, runtime: WindowRuntime): number | null {
+  return ctx.actor.kind === 'staff' ? ctx.actor.staffId! : runtime.staffId;
+}
+
+export const callNext: Handler<{ windowId: number }, Ticket> = (state, args, ctx) => {
+  const at = windowReadyToCall(state, args.windowId);
+  if ('ok' in at) return at;
+  const dctx = dispatchContext(state, at.window, at.runtime, ctx.now);
+  const pick = pickNext(dctx, state.tickets.values());
+  if (!pick) return domainError('QUEUE_EMPTY');
+  const ticket: Ticket = { ...pick.ticket, status: 'called', windowId: at.window.id, staffId: staffOf(ctx, at.runtime), calledAt: ctx.now };
+  const runtime: WindowRuntime = { ...at.runtime, currentTicketId: ticket.id, ratio: countCall(dctx.rule, at.runtime.ratio, pick.reason) };
+  return accept([{ type: 'ticket.called', ticket, runtime, outOfOrderReason: null }], ticket);
+};
+
+/** Calling a specific ticket out of order: allowed with a reason, which the event keeps for the audit log. */
+export const callTicket: Handler<{ windowId: number; ticketId: number; reason: string }, Ticket> = (state, args, ctx) => {
+  const at = windowReadyToCall(state, args.windowId);
+  if ('ok' in at) return at;
+  const target = state.tickets.get(args.ticketId);
+  if (!target) return notFound('ticket', args.ticketId);
+  if (target.status !== 'waiting') return invalidTransition(target.status, 'call', { number: target.number });
+  if (target.targetWindowId !== null && target.targetWindowId !== at.window.id) return domainError('NOT_SERVED_HERE');
+  // Out of order, not out of scope: a ticket for a service this window does not handle must be transferred here.
+  if (target.targetWindowId === null && !tiersOf(state, at.window).has(target.serviceId)) return domainError('NOT_SERVED_HERE');
+  const ticket: Ticket = { ...target, status: 'called', windowId: at.window.id, staffId: staffOf(ctx, at.runtime), calledAt: ctx.now };
+  const runtime: WindowRuntime = { ...at.runtime, currentTicketId: ticket.id };
+  return accept([{ type: 'ticket.called', ticket, runtime, outOfOrderReason: args.reason }], ticket);
+};
+
+export const recall: Handler<{ windowId: number }, Ticket> = (state, args) => {
+  const at = windowWithTicket(state, args.windowId);
+  if ('ok' in at) return at;
+  if (at.ticket.status !== 'called') return invalidTransition(at.ticket.status, 'recall', { number: at.ticket.number });
+  const ticket: Ticket = { ...at.ticket, recalls: at.ticket.recalls + 1 };
+  return accept([{ type: 'ticket.recalled', ticket, runtime: at.runtime }], ticket);
+};
+
+export const startService: Handler<{ windowId: number }, Ticket> = (state, args, ctx) => {
+  const at = windowWithTicket(state, args.windowId);
+  if ('ok' in at) return at;
+  if (at.ticket.status !== 'called') return invalidTransition(at.ticket.status, 'start', { number: at.ticket.number });
+  const ticket: Ticket = { ...at.ticket, status: 'serving', startedAt: ctx.now };
+  return accept([{ type: 'ticket.started', ticket, runtime: at.runtime }], ticket);
+};
+
+export const finishService: Handler<{ windowId: number }, Ticket> = (state, args, ctx) => {
+  const at = windowWithTicket(state, args.windowId);
+  if ('ok' in at) return at;
+  if (at.ticket.status !== 'serving') return invalidTransition(at.ticket.status, 'finish', { number: at.ticket.number });
+  const ticket: Ticket = { ...at.ticket, status: 'done', finishedAt: ctx.now };
+  return accept([{ type: 'ticket.finished', ticket, runtime: { ...at.runtime, currentTicketId: null } }], ticket);
+};
+
+export const markNoShow: Handler<{ windowId: number }, Ticket> = (state, args, ctx) => {
+  const at = windowWithTicket(state, args.windowId);
+  if ('ok' in at) return at;
+  if (at.ticket.status !== 'called') return invalidTransition(at.ticket.status, 'noShow', { number: at.ticket.number });
+  const ticket: Ticket = { ...at.ticket, status: 'no_show', finishedAt: ctx.now };
+  return accept([{ type: 'ticket.noShow', ticket, runtime: { ...at.runtime, currentTicketId: null } }], ticket);
+};

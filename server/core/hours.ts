@@ -1,0 +1,62 @@
+import type { Service, WeekHours } from '../../protocol/config-entities.js';
+import type { HallState, Ticket } from './types.js';
+import { addDays, formatTimeOfDay, parseEndOfPeriod, parseTimeOfDay, readHallClock, weekdayOf } from './hall-time.js';
+
+export function hoursOf(state: HallState, service: Service): WeekHours {
+  return service.hours ?? state.settings.hours;
+}
+
+export type Opening = { open: true } | { open: false; nextOpening: { date: string; time: string } | null };
+
+/** Whether a service takes tickets now, and if not, when it opens next (within the coming week). */
+export function serviceOpening(hours: WeekHours, now: number, timeZone: string): Opening {
+  const clock = readHallClock(now, timeZone);
+  const sessions = [...hours.sessions].sort((a, b) => a.start.localeCompare(b.start));
+  if (hours.days.includes(clock.weekday)) {
+    for (const s of sessions) {
+      if (clock.minutes >= parseTimeOfDay(s.start) && clock.minutes < parseEndOfPeriod(s.end)) return { open: true };
+    }
+    const later = sessions.find((s) => parseTimeOfDay(s.start) > clock.minutes);
+    if (later) return { open: false, nextOpening: { date: clock.date, time: later.start } };
+  }
+  for (let i = 1; i <= 7; i++) {
+    const date = addDays(clock.date, i);
+    if (hours.days.includes(weekdayOf(date)) && sessions.length > 0) return { open: false, nextOpening: { date, time: sessions[0].start } };
+  }
+  return { open: false, nextOpening: null };
+}
+
+export function describeNextOpening(opening: Extract<Opening, { open: false }>, today: string): { nextZh: string; nextEn: string } {
+  const next = opening.nextOpening;
+  if (!next) return { nextZh: '暂无开放安排', nextEn: 'no opening is scheduled' };
+  if (next.date === today) return { nextZh: `今天 ${next.time} 开始办理`, nextEn: `it opens today at ${next.time}` };
+  return { nextZh: `${next.date} ${next.time} 开始办理`, nextEn: `it opens on ${next.date} at ${next.time}` };
+}
+
+/** Tickets counted against quotas: first legs issued today (transfers and appointments' own slots aside). */
+function issuedToday(state: HallState, serviceId: number, day: string): Ticket[] {
+  const out: Ticket[] = [];
+  for (const t of state.tickets.values()) {
+    if (t.serviceId === serviceId && t.hallDay === day && t.channel !== 'transfer') out.push(t);
+  }
+  return out;
+}
+
+export type QuotaCheck = { ok: true } | { ok: false; code: 'QUOTA_REACHED' } | { ok: false; code: 'SLOT_QUOTA_REACHED'; slotEnd: string };
+
+export function checkQuotas(state: HallState, service: Service, now: number): QuotaCheck {
+  const clock = readHallClock(now, state.settings.timeZone);
+  const today = issuedToday(state, service.id, clock.date);
+  if (service.dailyQuota !== null && today.length >= service.dailyQuota) return { ok: false, code: 'QUOTA_REACHED' };
+  for (const slot of service.slotQuotas) {
+    const start = parseTimeOfDay(slot.start);
+    const end = parseEndOfPeriod(slot.end);
+    if (clock.minutes < start || clock.minutes >= end) continue;
+    const inSlot = today.filter((t) => {
+      const m = readHallClock(t.issuedAt, state.settings.timeZone).minutes;
+      return m >= start && m < end;
+    }).length;
+    if (inSlot >= slot.limit) return { ok: false, code: 'SLOT_QUOTA_REACHED', slotEnd: formatTimeOfDay(end) };
+  }
+  return { ok: true };
+}

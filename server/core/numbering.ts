@@ -1,0 +1,30 @@
+import type { Service } from '../../protocol/config-entities.js';
+import type { HallState } from './types.js';
+
+/**
+ * The next number of a service on a hall day. A counter never goes back: if the clock jumps back across midnight
+ * the day of the counter is kept and numbering continues, so a number is never given twice in a day.
+ */
+export function nextNumber(state: HallState, service: Service, today: string): { hallDay: string; seqNo: number; number: string } {
+  const counter = state.counters.get(service.id);
+  const sameOrLaterDay = counter !== undefined && counter.hallDay >= today;
+  const hallDay = sameOrLaterDay ? counter.hallDay : today;
+  const seqNo = sameOrLaterDay ? counter.last + 1 : 1;
+  return { hallDay, seqNo, number: formatNumber(service.prefix, seqNo) };
+}
+
+export function formatNumber(prefix: string, seqNo: number): string {
+  return prefix + String(seqNo).padStart(3, '0');
+}
+
+/** A no-show re-queued goes `offset` places behind the head of its service's queue ("过号顺延"). */
+export function requeueKey(state: HallState, serviceId: number, offset: number, now: number): number {
+  const queue = [...state.tickets.values()]
+    .filter((t) => t.status === 'waiting' && t.serviceId === serviceId && t.targetWindowId === null)
+    .map((t) => t.queueKey)
+    .sort((a, b) => a - b);
+  if (queue.length === 0) return now;
+  if (offset === 0) return queue[0] - 1;
+  if (queue.length <= offset) return queue[queue.length - 1] + 1;
+  return (queue[offset - 1] + queue[offset]) / 2;
+}

@@ -1,0 +1,118 @@
+import type { FastifyInstance } from 'fastify';
+import pino, { type Logger } from 'pino';
+import type { AddressInfo } from 'node:net';
+import { AccessStore } from './auth/access-store.js';
+import { resolveCaller } from './auth/resolve-caller.js';
+import { CommandRunner } from './command-runner.js';
+import type { Config } from './config.js';
+import { domainError } from './core/errors.js';
+import { Forecaster } from './forecaster.js';
+import { buildHttp } from './http/app.js';
+import type { Caller } from './operations/caller.js';
+import type { OperationContext } from './operations/operation.js';
+import { invoke, operationById } from './operations/registry.js';
+import { CardInbox } from './privacy/card-inbox.js';
+import { IdentityVault } from './privacy/identity-vault.js';
+import { RealtimeHub } from './realtime/hub.js';
+import { Scheduler } from './scheduler.js';
+import { loadSecrets } from './secrets.js';
+import { defaultSettings, seedDemoHall, type SeedReport } from './seed/demo-hall.js';
+import { openDatabase, type Db } from './store/database.js';
+import { loadState } from './store/load-state.js';
+import { redact } from './log-redaction.js';
+
+export interface Hall {
+  app: FastifyInstance;
+  db: Db;
+  ctx: OperationContext;
+  hub: RealtimeHub;
+  seed: SeedReport | null;
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface HallOptions { clock?: () => number; log?: Logger; extras?: (app: FastifyInstance, ctx: OperationContext) => Promise<void> }
+
+/** Puts the hall together: database, state, command runner, HTTP, WebSocket hub and scheduler. */
+export async function createHall(config: Config, options: HallOptions = {}): Promise<Hall> {
+  const clock = options.clock ?? Date.now;
+  const log = options.log ?? pino({ level: config.logLevel, redact });
+  const db = openDatabase(config.databasePath, config.synchronous);
+  const secrets = loadSecrets(config);
+  const settings = defaultSettings(config);
+  const state = loadState(db, clock(), settings);
+  const runner = new CommandRunner(db, state, clock, log);
+  const access = new AccessStore(db);
+  const vault = new IdentityVault(db, secrets.vaultKey);
+  const forecaster = new Forecaster(state, clock, config.phoneUpdateMs);
+  let hub: RealtimeHub | null = null;
+  const ctx: OperationContext = {
+    config, runner, access, secrets, forecaster, vault, log,
+    cards: new CardInbox(clock),
+    publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+    disconnect: (predicate) => hub?.disconnectWhere(predicate),
+  };
+  const seed = config.seedDemo && state.areas.size === 0 ? await seedDemoHall(ctx) : null;
+
+  const app = await buildHttp(ctx, log, options.extras ? (a) => options.extras!(a, ctx) : undefined);
+  hub = new RealtimeHub(
+    runner, forecaster,
+    (req, token, follow) => authenticateSocket(ctx, req.headers, token, follow),
+    async (caller, name, args) => {
+      const op = operationById(name);
+      if (!op || op.method === 'GET') return { ok: false, error: { code: 'UNKNOWN_COMMAND', message: { zh: `未知命令 ${name}`, en: `Unknown command ${name}` } } };
+      const outcome = await invoke(ctx, op, caller, splitArgs(op.params, args));
+      return outcome.ok ? { ok: true, result: outcome.result } : { ok: false, error: outcome.error };
+    },
+    { pingMs: 10_000, phoneUpdateMs: config.phoneUpdateMs, maxBufferedBytes: 4 * 1024 * 1024 },
+    log,
+  );
+  hub.attach(app.server);
+  const scheduler = new Scheduler(runner, vault, log);
+  scheduler.start();
+
+  return {
+    app, db, ctx, hub, seed,
+    async listen() {
+      await app.listen({ host: config.host, port: config.port });
+      const { port } = app.server.address() as AddressInfo;
+      if (!config.publicUrl) ctx.publicUrl = `http://localhost:${port}`;
+      return `http://localhost:${port}`;
+    },
+    async close() {
+      scheduler.stop();
+      hub?.close();
+      await app.close();
+      db.close();
+    },
+  };
+}
+
+/** WebSocket args are flat; the operation's path parameters are picked out of them by the params schema's keys. */
+function splitArgs(params: unknown, args: Record<string, unknown>): { params: unknown; body: unknown } {
+  const keys = params && typeof params === 'object' && 'shape' in params ? Object.keys((params as { shape: object }).shape) : [];
+  const p: Record<string, unknown> = {};
+  const b: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(args)) (keys.includes(k) ? p : b)[k] = v;
+  return { params: p, body: b };
+}
+
+function authenticateSocket(ctx: OperationContext, headers: import('node:http').IncomingHttpHeaders, token: string | undefined, follow: import('../protocol/realtime.js').Follow): Caller | import('../protocol/i18n.js').ErrorBody {
+  const refuse = (code: 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND') => {
+    const e = code === 'NOT_FOUND' ? { code, message: { zh: '票号不存在', en: 'Ticket not found' } } : domainError(code);
+    return { code: e.code, message: e.message };
+  };
+  if (follow.scope === 'ticket') {
+    const visitId = ctx.access.visitByToken(follow.ticketToken);
+    return visitId === null ? refuse('NOT_FOUND') : { kind: 'phone', roles: ['phone'], visitId };
+  }
+  const caller = resolveCaller(ctx.access, ctx.runner.state, ctx.runner.clock(), headers, token);
+  if (caller.kind === 'public') return refuse('UNAUTHENTICATED');
+  if (caller.kind === 'device') {
+    // A device sees the place it was paired to: a pad or bridge its window, an area board its area.
+    if (caller.windowId != null && !(follow.scope === 'window' && follow.windowId === caller.windowId)) return refuse('FORBIDDEN');
+    if (caller.areaId != null && follow.scope === 'hall') return refuse('FORBIDDEN');
+    if (caller.areaId != null && follow.scope === 'area' && follow.areaId !== caller.areaId) return refuse('FORBIDDEN');
+  }
+  return caller;
+}

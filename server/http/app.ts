@@ -1,0 +1,72 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { Logger } from 'pino';
+import { resolveCaller, sessionCookie } from '../auth/resolve-caller.js';
+import type { Operation, OperationContext } from '../operations/operation.js';
+import { invoke, operations, type Outcome } from '../operations/registry.js';
+import { openApiDocument } from './openapi.js';
+
+function reply(res: FastifyReply, outcome: Outcome): FastifyReply {
+  return outcome.ok ? res.code(outcome.status).send(outcome.result) : res.code(outcome.status).send(outcome.error);
+}
+
+/**
+ * The HTTP side: every route is an operation from the registry; this file only turns requests into invocations
+ * and invocations into responses, so no route can validate or authorise differently from the others.
+ */
+export async function buildHttp(ctx: OperationContext, log: Logger, registerExtras?: (app: FastifyInstance) => Promise<void>): Promise<FastifyInstance> {
+  const app = Fastify({ loggerInstance: log as FastifyBaseLogger, bodyLimit: 64 * 1024, trustProxy: true });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    max: ctx.config.rateLimit.publicPerMinute,
+    timeWindow: 60_000,
+    errorResponseBuilder: () => ({ statusCode: 429, code: 'RATE_LIMITED', message: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; please wait a moment' } }),
+  });
+
+  const document = openApiDocument(operations);
+  await app.register(swagger, { mode: 'static', specification: { document: document as never } });
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => document);
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true, seq: ctx.runner.lastSeq() }));
+
+  for (const op of operations) registerOperation(app, ctx, op);
+
+  app.setNotFoundHandler((_req, res) => res.code(404).send({ code: 'NOT_FOUND', message: { zh: '请求的地址不存在', en: 'No such address' } }));
+  app.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, req, res) => {
+    const status = err.statusCode ?? 500;
+    if (status === 429) return res.code(429).send(err);
+    if (status === 413) return res.code(413).send({ code: 'PAYLOAD_TOO_LARGE', message: { zh: '请求内容过大', en: 'The request is too large' } });
+    if (status >= 400 && status < 500) {
+      return res.code(400).send({ code: 'BAD_REQUEST', message: { zh: '请求格式错误', en: `Malformed request: ${err.code ?? 'invalid'}` } });
+    }
+    req.log.error({ err }, 'request failed');
+    return res.code(500).send({ code: 'INTERNAL', message: { zh: '系统内部错误', en: 'Internal error' } });
+  });
+  if (registerExtras) await registerExtras(app);
+  return app;
+}
+
+function registerOperation(app: FastifyInstance, ctx: OperationContext, op: Operation): void {
+  app.route({
+    method: op.method,
+    url: op.url,
+    // Requests are not logged one by one (phones poll, kiosks burst); failures are.
+    logLevel: 'warn',
+    config: op.rateLimited ? { rateLimit: { max: ctx.config.rateLimit.publicPerMinute, timeWindow: 60_000 } } : {},
+    handler: async (req: FastifyRequest, res: FastifyReply) => {
+      const caller = resolveCaller(ctx.access, ctx.runner.state, ctx.runner.clock(), req.headers);
+      const outcome = await invoke(ctx, op, caller, { params: req.params, body: req.body, query: req.query });
+      if (outcome.ok && op.operationId === 'login') {
+        const { sessionToken, staff } = outcome.result as { sessionToken: string; staff: unknown };
+        res.setCookie(sessionCookie, sessionToken, { httpOnly: true, sameSite: 'strict', path: '/', maxAge: ctx.config.sessionHours * 3600 });
+        return res.code(200).send({ staff });
+      }
+      if (outcome.ok && op.operationId === 'logout') res.clearCookie(sessionCookie, { path: '/' });
+      return reply(res, outcome);
+    },
+  });
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { CreatePairingCodeBody, LoginBody, PairDeviceBody } from '../../protocol/commands.js';
+import { domainError, notFound } from '../core/errors.js';
+import { verifyPassword } from '../auth/passwords.js';
+import { defineOperation } from './operation.js';
+
+/** Login answers the same way for an unknown number and a wrong password, so numbers cannot be probed. */
+export const loginOp = defineOperation({
+  operationId: 'login', method: 'POST', url: '/api/auth/login', tag: 'auth',
+  summary: 'Staff log in with staff number and password. 工作人员登录',
+  roles: ['public'], body: LoginBody, rateLimited: true,
+  async handle(ctx, { body }) {
+    const found = ctx.access.passwordHashOf(body.staffNumber);
+    const ok = await verifyPassword(body.password, found?.hash ?? null);
+    const staff = found ? ctx.runner.state.staff.get(found.id) : undefined;
+    if (!ok || !staff || !staff.active) return domainError('BAD_CREDENTIALS');
+    const token = ctx.access.createSession(staff.id, ctx.runner.clock(), ctx.config.sessionHours);
+    return { staff, sessionToken: token };
+  },
+});
+
+export const logoutOp = defineOperation({
+  operationId: 'logout', method: 'POST', url: '/api/auth/logout', tag: 'auth', summary: 'End this session. 退出登录',
+  roles: ['staff'],
+  handle(ctx, _input, caller) {
+    if (caller.sessionToken) ctx.access.endSession(caller.sessionToken);
+    ctx.disconnect((c) => c.sessionToken === caller.sessionToken);
+    return { ok: true };
+  },
+});
+
+export const meOp = defineOperation({
+  operationId: 'whoAmI', method: 'GET', url: '/api/auth/me', tag: 'auth', summary: 'Who this session or device is.',
+  roles: ['staff', 'kiosk', 'board', 'pad', 'bridge'],
+  handle(ctx, _input, caller) {
+    const staff = caller.staffId !== undefined ? ctx.runner.state.staff.get(caller.staffId) ?? null : null;
+    return { kind: caller.kind, roles: caller.roles, staff, windowId: caller.windowId ?? null, areaId: caller.areaId ?? null };
+  },
+});
+
+export const createPairingCodeOp = defineOperation({
+  operationId: 'createPairingCode', method: 'POST', url: '/api/devices/pairing-codes', tag: 'devices', successStatus: 201,
+  summary: 'A one-time code to pair a kiosk, board, pad or bridge to a place. 设备配对码',
+  roles: ['admin'], body: CreatePairingCodeBody,
+  handle(ctx, { body }) {
+    const state = ctx.runner.state;
+    if (body.windowId != null && !state.windows.has(body.windowId)) return notFound('window', body.windowId);
+    if (body.areaId != null && !state.areas.has(body.areaId)) return notFound('area', body.areaId);
+    if ((body.role === 'pad' || body.role === 'bridge') && body.windowId == null) {
+      return domainError('INVALID_CONFIG', { reasonZh: '叫号器和桌面助手须绑定窗口', reasonEn: 'a pad or bridge must be paired to a window' });
+    }
+    return ctx.access.createPairingCode(body.role, body.areaId ?? null, body.windowId ?? null, ctx.runner.clock());
+  },
+});
+
+export const pairDeviceOp = defineOperation({
+  operationId: 'pairDevice', method: 'POST', url: '/api/devices/pair', tag: 'devices', successStatus: 201,
+  summary: 'A device spends its pairing code and receives its token. 设备配对',
+  roles: ['public'], body: PairDeviceBody, rateLimited: true,
+  handle(ctx, { body }) {
+    const paired = ctx.access.pair(body.code, body.name ?? 'device', ctx.runner.clock());
+    if (!paired) return domainError('BAD_PAIRING_CODE');
+    return paired;
+  },
+});
+
+export const listDevicesOp = defineOperation({
+  operationId: 'listDevices', method: 'GET', url: '/api/devices', tag: 'devices', summary: 'Paired devices. 设备列表',
+  roles: ['admin'],
+  handle: (ctx) => ctx.access.listDevices(),
+});
+
+export const revokeDeviceOp = defineOperation({
+  operationId: 'revokeDevice', method: 'POST', url: '/api/devices/:deviceId/revoke', tag: 'devices',
+  summary: 'Revoke a device at once, including its open connections. 吊销设备',
+  roles: ['admin'], params: z.object({ deviceId: z.coerce.number().int().positive() }).strict(),
+  handle(ctx, { params }) {
+    if (!ctx.access.revokeDevice(params.deviceId, ctx.runner.clock())) return notFound('device', params.deviceId);
+    ctx.disconnect((c) => c.deviceId === params.deviceId);
+    return { ok: true };
+  },
+});
+
+export const authOperations = [loginOp, logoutOp, meOp, createPairingCodeOp, pairDeviceOp, listDevicesOp, revokeDeviceOp];

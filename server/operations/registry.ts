@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import type { ErrorBody } from '../../protocol/i18n.js';
+import { StorageError } from '../command-runner.js';
+import { domainError, isDomainError } from '../core/errors.js';
+import { authOperations } from './auth-ops.js';
+import type { Caller } from './caller.js';
+import { configOperations } from './config-ops.js';
+import { hallOperations } from './hall-ops.js';
+import type { Operation, OperationContext } from './operation.js';
+import { ticketOperations } from './ticket-ops.js';
+import { windowOperations } from './window-ops.js';
+
+export const operations: Operation[] = [...ticketOperations, ...windowOperations, ...hallOperations, ...authOperations, ...configOperations];
+
+const byId = new Map<string, Operation>();
+for (const op of operations) {
+  if (byId.has(op.operationId)) throw new Error(`duplicate operationId ${op.operationId}`);
+  byId.set(op.operationId, op);
+}
+export const operationById = (id: string) => byId.get(id);
+
+export type Outcome = { ok: true; status: number; result: unknown } | { ok: false; status: number; error: ErrorBody };
+
+export function allowed(op: Operation, caller: Caller): boolean {
+  return op.roles.some((r) => caller.roles.includes(r) || (r === 'public'));
+}
+
+export function validationError(error: z.ZodError, where: string): Outcome {
+  const first = error.issues[0];
+  const field = [where, ...first.path].join('.');
+  return {
+    ok: false, status: 400,
+    error: {
+      code: 'VALIDATION_FAILED',
+      message: { zh: `请求内容不符合要求：${field}（${first.message}）`, en: `Invalid request: ${field}: ${first.message}` },
+      details: { issues: error.issues.slice(0, 10).map((i) => ({ path: [where, ...i.path].join('.'), message: i.message })) },
+    },
+  };
+}
+
+/**
+ * Runs an operation for a caller: role check, schema validation, then the handler. HTTP and WebSocket commands
+ * both come through here, so they answer the same way to the same request.
+ */
+export async function invoke(ctx: OperationContext, op: Operation, caller: Caller, raw: { params?: unknown; body?: unknown; query?: unknown }): Promise<Outcome> {
+  if (!allowed(op, caller)) {
+    const e = domainError(caller.kind === 'public' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+    return { ok: false, status: e.status, error: { code: e.code, message: e.message } };
+  }
+  const input: Record<string, unknown> = {};
+  for (const part of ['params', 'body', 'query'] as const) {
+    const schema = op[part];
+    if (!schema) continue;
+    const parsed = schema.safeParse(raw[part] ?? (part === 'body' ? undefined : {}));
+    if (!parsed.success) return validationError(parsed.error, part);
+    input[part] = parsed.data;
+  }
+  try {
+    const result = await op.handle(ctx, input as never, caller);
+    if (isDomainError(result)) return { ok: false, status: result.status, error: { code: result.code, message: result.message, ...(result.details ? { details: result.details } : {}) } };
+    return { ok: true, status: op.successStatus ?? 200, result };
+  } catch (err) {
+    if (err instanceof StorageError) {
+      return { ok: false, status: 503, error: { code: 'STORAGE_ERROR', message: { zh: '数据保存失败，请稍后重试', en: 'The hall could not store this; please try again' } } };
+    }
+    ctx.log.error({ err, operation: op.operationId }, 'operation failed');
+    return { ok: false, status: 500, error: { code: 'INTERNAL', message: { zh: '系统内部错误', en: 'Internal error' } } };
+  }
+}

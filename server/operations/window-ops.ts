@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { CallTicketBody, SetWindowStatusBody } from '../../protocol/commands.js';
+import type { CommandName } from '../core/commands/index.js';
+import type { Ticket } from '../core/types.js';
+import { ticketView, windowView } from '../views.js';
+import { mayOperateWindow } from './access-rules.js';
+import { actorOf } from './caller.js';
+import { defineOperation, type Operation } from './operation.js';
+
+const WindowParams = z.object({ windowId: z.coerce.number().int().positive() }).strict();
+
+type WindowCommand = Extract<CommandName, 'callNext' | 'recall' | 'startService' | 'finishService' | 'markNoShow'>;
+
+/** The caller pad's buttons: each acts on the ticket at the window's counter. */
+function windowButton(operationId: WindowCommand, path: string, summary: string): Operation {
+  return defineOperation({
+    operationId, method: 'POST', url: `/api/windows/:windowId/${path}`, tag: 'windows', summary,
+    roles: ['staff', 'pad'], params: WindowParams,
+    handle(ctx, { params }, caller) {
+      const denied = mayOperateWindow(caller, params.windowId);
+      if (denied) return denied;
+      const decision = ctx.runner.run(operationId, { windowId: params.windowId }, actorOf(caller));
+      return decision.ok ? ticketView(ctx.runner.state, decision.result as Ticket) : decision;
+    },
+  });
+}
+
+export const callTicketOp = defineOperation({
+  operationId: 'callTicket', method: 'POST', url: '/api/windows/:windowId/call', tag: 'windows',
+  summary: 'Call a specific ticket out of order, with a reason kept in the audit log. 指定叫号',
+  roles: ['staff', 'pad'], params: WindowParams, body: CallTicketBody,
+  handle(ctx, { params, body }, caller) {
+    const denied = mayOperateWindow(caller, params.windowId);
+    if (denied) return denied;
+    const decision = ctx.runner.run('callTicket', { windowId: params.windowId, ticketId: body.ticketId, reason: body.reason }, actorOf(caller));
+    return decision.ok ? ticketView(ctx.runner.state, decision.result) : decision;
+  },
+});
+
+export const setWindowStatusOp = defineOperation({
+  operationId: 'setWindowStatus', method: 'POST', url: '/api/windows/:windowId/status', tag: 'windows',
+  summary: 'Open, pause (with a reason) or close a window. 窗口开放/暂停/关闭',
+  roles: ['staff', 'pad'], params: WindowParams, body: SetWindowStatusBody,
+  handle(ctx, { params, body }, caller) {
+    const denied = mayOperateWindow(caller, params.windowId);
+    if (denied) return denied;
+    const args = { windowId: params.windowId, status: body.status, ...(body.status === 'paused' ? { reason: body.reason } : {}) };
+    const decision = ctx.runner.run('setWindowStatus', args, actorOf(caller));
+    return decision.ok ? windowView(ctx.runner.state, decision.result) : decision;
+  },
+});
+
+export const windowOperations: Operation[] = [
+  windowButton('callNext', 'call-next', 'Call the next visitor by the dispatch rule. 叫号'),
+  windowButton('recall', 'recall', 'Call the current visitor again. 重呼'),
+  windowButton('startService', 'start', 'The visitor is at the counter: start serving. 开始办理'),
+  windowButton('finishService', 'finish', 'Finish serving the current visitor. 办结'),
+  windowButton('markNoShow', 'no-show', 'The called visitor did not come. 过号'),
+  callTicketOp,
+  setWindowStatusOp,
+];

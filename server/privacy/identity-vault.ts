@@ -1,0 +1,24 @@
+import type { Db } from '../store/database.js';
+import { seal, unseal, type FullIdentity } from './identity-keys.js';
+
+/**
+ * The full identity the desktop bridge types into the window's business system, sealed with AES-GCM and kept for
+ * the hall day only: purge() runs at the day's close.
+ */
+export class IdentityVault {
+  constructor(private readonly db: Db, private readonly key: Buffer) {}
+
+  /** Call inside the command's transaction, so a ticket and its sealed identity are stored together. */
+  put(visitId: number, hallDay: string, identity: FullIdentity): void {
+    this.db.prepare('INSERT OR REPLACE INTO identity_vault (visit_id, hall_day, sealed) VALUES (?, ?, ?)').run(visitId, hallDay, seal(identity, this.key));
+  }
+
+  get(visitId: number): FullIdentity | null {
+    const sealed = this.db.prepare('SELECT sealed FROM identity_vault WHERE visit_id = ?').pluck().get(visitId) as Buffer | undefined;
+    return sealed ? unseal(sealed, this.key) : null;
+  }
+
+  purgeBefore(hallDay: string): number {
+    return this.db.prepare('DELETE FROM identity_vault WHERE hall_day < ?').run(hallDay).changes;
+  }
+}

@@ -1,0 +1,179 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Logger } from 'pino';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { ClientMessage, type Follow, type ServerMessage } from '../../protocol/realtime.js';
+import type { ErrorBody } from '../../protocol/i18n.js';
+import type { CommandRunner, CommittedEvent } from '../command-runner.js';
+import type { Forecaster } from '../forecaster.js';
+import { hallSnapshot, publicEvent } from '../views.js';
+import { scopeOf, type Scope } from './scopes.js';
+import { PhoneFeed } from './phone-feed.js';
+import type { Caller } from '../operations/caller.js';
+
+export interface HubOptions {
+  pingMs: number;
+  phoneUpdateMs: number;
+  /** A client this far behind is cut off and reconnects with a fresh snapshot, so it never holds up the rest. */
+  maxBufferedBytes: number;
+}
+
+export interface Connection {
+  ws: WebSocket;
+  caller: Caller;
+  scope: Scope | null;
+  lastSent: number;
+  alive: boolean;
+}
+
+export type Authenticate = (req: IncomingMessage, token: string | undefined, follow: Follow) => Caller | ErrorBody;
+export type Execute = (caller: Caller, name: string, args: Record<string, unknown>) => Promise<{ ok: true; result: unknown } | { ok: false; error: ErrorBody }>;
+
+/**
+ * One WebSocket per screen at /ws. A client says who it is and what it follows, gets a snapshot tagged with seq,
+ * then events in order. Boards and pads are written to as soon as a command commits; phones through PhoneFeed.
+ */
+export class RealtimeHub {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  private readonly connections = new Set<Connection>();
+  private readonly phones: PhoneFeed;
+  private seq: number;
+  private pinger: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly forecaster: Forecaster,
+    private readonly authenticate: Authenticate,
+    private readonly execute: Execute,
+    private readonly options: HubOptions,
+    private readonly log: Logger,
+  ) {
+    this.seq = runner.lastSeq();
+    this.phones = new PhoneFeed(runner.state, forecaster, options.phoneUpdateMs, () => this.seq, (c, m) => this.send(c, m));
+    runner.onCommitted((batch) => this.publish(batch));
+  }
+
+  attach(server: Server): void {
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      if (new URL(req.url ?? '/', 'http://x').pathname !== '/ws') return socket.destroy();
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req));
+    });
+    this.pinger = setInterval(() => this.heartbeat(), this.options.pingMs);
+    this.pinger.unref();
+  }
+
+  close(): void {
+    if (this.pinger) clearInterval(this.pinger);
+    this.phones.close();
+    for (const c of this.connections) c.ws.terminate();
+    this.wss.close();
+  }
+
+  get clientCount(): number {
+    return this.connections.size;
+  }
+
+  /** Drops every connection of a revoked device or ended session at once. */
+  disconnectWhere(predicate: (caller: Caller) => boolean): void {
+    for (const c of this.connections) if (predicate(c.caller)) c.ws.close(4001, 'revoked');
+  }
+
+  private accept(ws: WebSocket, req: IncomingMessage): void {
+    const conn: Connection = { ws, caller: { kind: 'public', roles: ['public'] }, scope: null, lastSent: 0, alive: true };
+    this.connections.add(conn);
+    ws.on('pong', () => { conn.alive = true; });
+    ws.on('close', () => { this.connections.delete(conn); this.phones.remove(conn); });
+    ws.on('error', () => ws.terminate());
+    ws.on('message', (data, isBinary) => {
+      let parsed;
+      try {
+        parsed = ClientMessage.safeParse(JSON.parse(isBinary ? '' : data.toString()));
+      } catch {
+        parsed = null;
+      }
+      if (!parsed?.success) {
+        return this.send(conn, { type: 'error', error: { code: 'BAD_MESSAGE', message: { zh: '消息格式错误', en: 'Malformed message' } } });
+      }
+      const msg = parsed.data;
+      if (msg.type === 'hello') return this.hello(conn, req, msg.token, msg.follow);
+      if (msg.type === 'resync') return this.sendSnapshot(conn);
+      void this.command(conn, msg.id, msg.name, msg.args);
+    });
+  }
+
+  private hello(conn: Connection, req: IncomingMessage, token: string | undefined, follow: Follow): void {
+    const caller = this.authenticate(req, token, follow);
+    if ('code' in caller) {
+      this.send(conn, { type: 'error', error: caller });
+      conn.ws.close(4003, caller.code);
+      return;
+    }
+    conn.caller = caller;
+    if (follow.scope === 'ticket') {
+      conn.scope = null;
+      this.phones.add(conn, caller.visitId!);
+      return;
+    }
+    conn.scope = scopeOf(this.runner.state, follow);
+    this.sendSnapshot(conn);
+  }
+
+  private async command(conn: Connection, id: string, name: string, args: Record<string, unknown>): Promise<void> {
+    const outcome = await this.execute(conn.caller, name, args);
+    if (conn.ws.readyState !== conn.ws.OPEN) return;
+    this.send(conn, outcome.ok ? { type: 'reply', id, result: outcome.result } : { type: 'error', id, error: outcome.error });
+  }
+
+  private sendSnapshot(conn: Connection): void {
+    if (conn.scope === null) return this.phones.flushNow(conn);
+    const state = this.runner.state;
+    conn.scope = scopeOf(state, conn.scope.follow);
+    const data = hallSnapshot(state, this.runner.clock(), this.forecaster.get(), conn.scope.includes);
+    this.send(conn, { type: 'snapshot', seq: this.seq, data });
+    conn.lastSent = this.seq;
+  }
+
+  private publish(batch: CommittedEvent[]): void {
+    const state = this.runner.state;
+    this.forecaster.invalidate();
+    for (const { seq, at, event } of batch) {
+      this.seq = seq;
+      if (event.type.startsWith('config.') || event.type === 'settings.saved' || event.type === 'day.closed') {
+        for (const c of this.connections) if (c.scope) this.sendSnapshot(c);
+        this.phones.touchAll();
+        continue;
+      }
+      const pub = publicEvent(state, event, at);
+      // Serialised once per event; only the per-connection prev is spliced in.
+      const body = `,"event":${JSON.stringify(pub)}}`;
+      for (const c of this.connections) {
+        if (!c.scope || !c.scope.wantsEvent(pub)) continue;
+        this.sendRaw(c, `{"type":"event","seq":${seq},"prev":${c.lastSent}${body}`);
+        c.lastSent = seq;
+      }
+      this.phones.onEvent(event);
+    }
+  }
+
+  private send(conn: Connection, message: ServerMessage): void {
+    this.sendRaw(conn, JSON.stringify(message));
+  }
+
+  private sendRaw(conn: Connection, text: string): void {
+    if (conn.ws.readyState !== conn.ws.OPEN) return;
+    if (conn.ws.bufferedAmount > this.options.maxBufferedBytes) {
+      this.log.warn({ role: conn.caller.roles[0] }, 'slow client cut off; it will reconnect and resync');
+      conn.ws.terminate();
+      return;
+    }
+    conn.ws.send(text);
+  }
+
+  private heartbeat(): void {
+    for (const c of this.connections) {
+      if (!c.alive) { c.ws.terminate(); continue; }
+      c.alive = false;
+      c.ws.ping();
+    }
+  }
+}

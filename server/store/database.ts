@@ -1,0 +1,43 @@
+import Database from 'better-sqlite3';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type Db = Database.Database;
+export type Synchronous = 'FULL' | 'NORMAL';
+
+const sqlDir = join(dirname(fileURLToPath(import.meta.url)), '../../sql');
+
+/**
+ * Opens the hall database. WAL lets screens read while a command writes; synchronous=FULL makes an acknowledged
+ * ticket survive a power cut, which is the default because a visitor holding a paper ticket the hall has
+ * forgotten is worse than a slower write.
+ */
+export function openDatabase(path: string, synchronous: Synchronous): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${synchronous}`);
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+/** Numbered .sql files in sql/, each applied once in its own transaction. */
+export function migrate(db: Db): number[] {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
+  const done = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
+  const applied: number[] = [];
+  for (const file of readdirSync(sqlDir).filter((f) => /^\d+_.*\.sql$/.test(f)).sort()) {
+    const version = Number.parseInt(file, 10);
+    if (done.has(version)) continue;
+    const sql = readFileSync(join(sqlDir, file), 'utf8');
+    db.transaction(() => {
+      db.exec(sql);
+      db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(version, Date.now());
+    })();
+    applied.push(version);
+  }
+  return applied;
+}

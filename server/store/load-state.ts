@@ -1,0 +1,57 @@
+import type { HallSettings } from '../../protocol/config-entities.js';
+import { learnHandling } from '../core/handling.js';
+import { addDays, hallDay } from '../core/hall-time.js';
+import { emptyState } from '../core/state.js';
+import type { Appointment, ConfigEntity, HallState, Ticket, WindowRuntime } from '../core/types.js';
+import type { Db } from './database.js';
+
+/**
+ * Rebuilds the in-memory hall from the projections at start: config, window state, yesterday's and today's tickets
+ * plus anything still active, upcoming appointments, number counters and today's learned handling times.
+ */
+export function loadState(db: Db, now: number, defaults: HallSettings): HallState {
+  const settingsRow = db.prepare('SELECT json FROM settings WHERE id = 1').pluck().get() as string | undefined;
+  const state = emptyState(settingsRow ? JSON.parse(settingsRow) : defaults);
+  const today = hallDay(now, state.settings.timeZone);
+
+  const load = <T extends { id: number }>(table: string, into: Map<number, T>) => {
+    for (const json of db.prepare(`SELECT json FROM ${table} WHERE deleted_at IS NULL`).pluck().all() as string[]) {
+      const item = JSON.parse(json) as T;
+      into.set(item.id, item);
+    }
+  };
+  load('areas', state.areas);
+  load('services', state.services);
+  load('windows', state.windows);
+  load('staff', state.staff);
+  load('priority_classes', state.priorityClasses);
+  for (const json of db.prepare('SELECT json FROM window_runtime').pluck().all() as string[]) {
+    const r = JSON.parse(json) as WindowRuntime;
+    if (state.windows.has(r.windowId)) state.runtime.set(r.windowId, r);
+  }
+  const tickets = db.prepare(`SELECT json FROM tickets WHERE hall_day >= ? OR status IN ('waiting', 'called', 'serving', 'no_show')`)
+    .pluck().all(addDays(today, -1)) as string[];
+  for (const json of tickets) {
+    const t = JSON.parse(json) as Ticket;
+    state.tickets.set(t.id, t);
+    if (t.hallDay === today && t.status === 'done' && t.startedAt !== null && t.finishedAt !== null) {
+      learnHandling(state, t.serviceId, t.finishedAt - t.startedAt);
+    }
+  }
+  for (const json of db.prepare(`SELECT json FROM appointments WHERE date >= ? OR status = 'booked'`).pluck().all(addDays(today, -1)) as string[]) {
+    const a = JSON.parse(json) as Appointment;
+    state.appointments.set(a.id, a);
+  }
+  const counters = db.prepare(`
+    SELECT service_id AS serviceId, hall_day AS hallDay, MAX(seq_no) AS last FROM tickets
+    WHERE channel <> 'transfer' AND hall_day = (SELECT MAX(hall_day) FROM tickets t2 WHERE t2.service_id = tickets.service_id)
+    GROUP BY service_id`).all() as { serviceId: number; hallDay: string; last: number }[];
+  for (const c of counters) state.counters.set(c.serviceId, { hallDay: c.hallDay, last: c.last });
+
+  const maxId = (table: string) => (db.prepare(`SELECT COALESCE(MAX(id), 0) FROM ${table}`).pluck().get() as number);
+  const tables: Record<ConfigEntity | 'ticket' | 'appointment', string> = {
+    ticket: 'tickets', appointment: 'appointments', area: 'areas', service: 'services', window: 'windows', staff: 'staff', priorityClass: 'priority_classes',
+  };
+  for (const [kind, table] of Object.entries(tables)) state.lastId[kind as keyof typeof tables] = maxId(table);
+  return state;
+}
