@@ -16,6 +16,8 @@ export const ClientMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hello'), token: z.string().max(200).optional(), follow: Follow, lastSeq: z.number().int().min(0).optional() }),
   z.object({ type: z.literal('command'), id: z.string().min(1).max(64), name: z.string().min(1).max(64), args: z.record(z.unknown()).default({}) }),
   z.object({ type: z.literal('resync') }),
+  /** Browsers cannot see WebSocket ping frames, so screens ping at the application level to notice a dead link. */
+  z.object({ type: z.literal('ping') }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 
@@ -64,6 +66,7 @@ export const ServerMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('config'), seq: z.number() }),
   z.object({ type: z.literal('reply'), id: z.string(), result: z.unknown() }),
   z.object({ type: z.literal('error'), id: z.string().optional(), error: ErrorBody }),
+  z.object({ type: z.literal('pong') }),
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
 

@@ -36,7 +36,7 @@ const catalog = {
   APPOINTMENT_NOT_DUE: [409, '预约日期不是今天', 'The appointment is not for today'],
   ALREADY_BOOKED: [409, '您已预约该业务', 'You already have an appointment for this service'],
   DUPLICATE: [409, '{field} “{value}” 已被使用', '{field} "{value}" is already in use'],
-  IN_USE: [409, '{whatZh}仍有进行中的票号，请先停用', '{whatEn} still has active tickets; deactivate it instead'],
+  IN_USE: [409, '{whatZh}仍在使用中（有进行中的票号或被其他配置引用），请先停用', '{whatEn} is still in use (active tickets or other settings refer to it); deactivate it instead'],
   INVALID_REFERENCE: [422, '引用的{whatZh}不存在', 'The referenced {whatEn} does not exist'],
   INVALID_CONFIG: [422, '配置无效：{reasonZh}', 'Invalid configuration: {reasonEn}'],
   FORBIDDEN: [403, '无权执行此操作', 'You are not allowed to do this'],

@@ -8,6 +8,7 @@ import { resolveCaller, sessionCookie } from '../auth/resolve-caller.js';
 import type { Operation, OperationContext } from '../operations/operation.js';
 import { invoke, operations, type Outcome } from '../operations/registry.js';
 import { openApiDocument } from './openapi.js';
+import { registerScreens } from './screens.js';
 
 function reply(res: FastifyReply, outcome: Outcome): FastifyReply {
   return outcome.ok ? res.code(outcome.status).send(outcome.result) : res.code(outcome.status).send(outcome.error);
@@ -34,6 +35,7 @@ export async function buildHttp(ctx: OperationContext, log: Logger, registerExtr
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true, seq: ctx.runner.lastSeq() }));
 
   for (const op of operations) registerOperation(app, ctx, op);
+  await registerScreens(app);
 
   app.setNotFoundHandler((_req, res) => res.code(404).send({ code: 'NOT_FOUND', message: { zh: '请求的地址不存在', en: 'No such address' } }));
   app.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, req, res) => {

@@ -97,6 +97,7 @@ export class RealtimeHub {
       const msg = parsed.data;
       if (msg.type === 'hello') return this.hello(conn, req, msg.token, msg.follow);
       if (msg.type === 'resync') return this.sendSnapshot(conn);
+      if (msg.type === 'ping') return this.send(conn, { type: 'pong' });
       void this.command(conn, msg.id, msg.name, msg.args);
     });
   }

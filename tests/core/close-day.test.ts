@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { at, callNext, decide, issue, minutes, newHall, openWindow, run, serveNext, visitor } from './hall-fixture.js';
+
+/** Monday ends untidily: tickets left in every state, a window still calling, a window still serving. */
+function untidyMonday() {
+  const hall = newHall();
+  for (const w of [hall.window.one, hall.window.two, hall.window.three]) openWindow(hall, w, at('2026-11-23 09:00'));
+  const done = issue(hall, hall.service.pension, at('2026-11-23 16:00'));
+  serveNext(hall, hall.window.one, at('2026-11-23 16:01'), minutes(6));
+  const noShow = issue(hall, hall.service.pension, at('2026-11-23 16:10'));
+  callNext(hall, hall.window.one, at('2026-11-23 16:11'));
+  run(hall.state, 'markNoShow', { windowId: hall.window.one }, at('2026-11-23 16:13'));
+  const called = issue(hall, hall.service.pension, at('2026-11-23 16:20'));
+  callNext(hall, hall.window.one, at('2026-11-23 16:21'));
+  const serving = issue(hall, hall.service.transfer, at('2026-11-23 16:30'));
+  callNext(hall, hall.window.two, at('2026-11-23 16:31'));
+  run(hall.state, 'startService', { windowId: hall.window.two }, at('2026-11-23 16:32'));
+  const waiting = issue(hall, hall.service.pension, at('2026-11-23 16:50'));
+  run(hall.state, 'createAppointment', { serviceId: hall.service.pension, date: '2026-11-23', slotStart: '16:30', person: visitor('张三', '19800101'), code: '100001' }, at('2026-11-20 10:00'));
+  const tomorrow = run(hall.state, 'createAppointment', { serviceId: hall.service.pension, date: '2026-11-24', slotStart: '10:00', person: visitor('李四', '19800101', '002'), code: '100002' }, at('2026-11-20 10:00'));
+  return { hall, ids: { done: done.id, noShow: noShow.id, called: called.id, serving: serving.id, waiting: waiting.id }, tomorrow };
+}
+
+describe("closing the hall's day", () => {
+  it("ends yesterday's leftovers: waiting, called and no-show tickets are cancelled, a case being served is done", () => {
+    const { hall, ids } = untidyMonday();
+    const decision = decide(hall.state, 'closeDay', {}, at('2026-11-24 00:00'));
+    if (!decision.ok) throw new Error(decision.code);
+    expect(decision.result).toEqual({ hallDay: '2026-11-24', ended: 4 });
+    const [event] = decision.events;
+    if (event.type !== 'day.closed') throw new Error(event.type);
+    const ended = new Map(event.tickets.map((t) => [t.id, t.status]));
+    expect(ended).toEqual(new Map([[ids.noShow, 'cancelled'], [ids.called, 'cancelled'], [ids.serving, 'done'], [ids.waiting, 'cancelled']]));
+    expect(event.appointments.map((a) => a.status)).toEqual(['missed']);
+  });
+
+  it("closes the windows still holding yesterday's ticket and leaves an idle open window alone", () => {
+    const { hall } = untidyMonday();
+    run(hall.state, 'closeDay', {}, at('2026-11-24 00:00'));
+    expect(hall.state.runtime.get(hall.window.one)).toMatchObject({ status: 'closed', currentTicketId: null, staffId: null, statusSince: at('2026-11-24 00:00') });
+    expect(hall.state.runtime.get(hall.window.two)).toMatchObject({ status: 'closed', currentTicketId: null, staffId: null });
+    expect(hall.state.runtime.get(hall.window.three)).toMatchObject({ status: 'open', staffId: hall.staff.zhao });
+  });
+
+  it("takes yesterday's tickets, appointments and learned handling times out of memory", () => {
+    const { hall, tomorrow } = untidyMonday();
+    expect(hall.state.handling.size).toBe(1);
+    run(hall.state, 'closeDay', {}, at('2026-11-24 00:00'));
+    expect(hall.state.tickets.size).toBe(0);
+    expect([...hall.state.appointments.keys()]).toEqual([tomorrow.id]);
+    expect(hall.state.handling.size).toBe(0);
+  });
+
+  it('starts the numbers again the next morning, with ticket ids that keep counting', () => {
+    const { hall, ids } = untidyMonday();
+    run(hall.state, 'closeDay', {}, at('2026-11-24 00:00'));
+    openWindow(hall, hall.window.one, at('2026-11-24 09:00'));
+    const first = issue(hall, hall.service.pension, at('2026-11-24 09:00'));
+    expect(first.number).toBe('A001');
+    expect(first.id).toBeGreaterThan(ids.waiting);
+    expect(callNext(hall, hall.window.one, at('2026-11-24 09:01')).id).toBe(first.id);
+  });
+
+  it('changes nothing when run again, or on a day with nothing left over', () => {
+    const { hall } = untidyMonday();
+    expect(decide(hall.state, 'closeDay', {}, at('2026-11-23 17:30'))).toEqual({ ok: true, events: [], result: { hallDay: '2026-11-23', ended: 0 } });
+    run(hall.state, 'closeDay', {}, at('2026-11-24 00:00'));
+    expect(decide(hall.state, 'closeDay', {}, at('2026-11-24 00:05'))).toMatchObject({ ok: true, events: [] });
+  });
+
+  it("follows the hall's midnight, which is 16:00 UTC", () => {
+    const { hall } = untidyMonday();
+    const decision = decide(hall.state, 'closeDay', {}, Date.UTC(2026, 10, 23, 15, 59));
+    expect(decision).toMatchObject({ ok: true, events: [] });
+    expect(decide(hall.state, 'closeDay', {}, Date.UTC(2026, 10, 23, 16, 0))).toMatchObject({ ok: true, result: { hallDay: '2026-11-24', ended: 4 } });
+  });
+});
