@@ -3,3 +3,4 @@ export * from './config-entities.js';
 export * from './queue-entities.js';
 export * from './commands.js';
 export * from './realtime.js';
+export * from './device-messages.js';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Area, HallSettings, Id, Service } from './config-entities.js';
 import { ErrorBody, Text } from './i18n.js';
 import { Forecast, TicketView, WindowView } from './queue-entities.js';
+import { DeviceMessages } from './device-messages.js';
 
 /** What a client follows: the whole hall, one area, one window (a caller pad), or one visit (a phone). */
 export const Follow = z.discriminatedUnion('scope', [
@@ -66,6 +67,8 @@ export const ServerMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('config'), seq: z.number() }),
   z.object({ type: z.literal('reply'), id: z.string(), result: z.unknown() }),
   z.object({ type: z.literal('error'), id: z.string().optional(), error: ErrorBody }),
+  /** Kiosk card reader and printer, hall alerts, desktop bridge fills: see device-messages.ts. */
+  ...DeviceMessages,
   z.object({ type: z.literal('pong') }),
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { BridgeFailure } from './errors.js';
 import type { SelectionName } from './fill-profile.js';
 import { delay, readSelectionText, stopChild, type ClipboardTool } from './x-selection-tools.js';
@@ -16,13 +16,26 @@ export interface SelectionHolder {
 
 /** xsel does not report transfers; this is how long an application gets to fetch the text before we let go. */
 const XSEL_SETTLE_MS = 300;
-/** xclip prints its "waiting" line just before it flushes the ownership request to the X server. */
-const OWNERSHIP_FLUSH_MS = 10;
 
 const REQUEST_LINE = /Waiting for selection request number (\d+)/g;
 
 function failure(tool: ClipboardTool, detail: string, cause?: unknown): BridgeFailure {
   return new BridgeFailure('CLIPBOARD_FAILED', `${tool.name}: ${detail}`, {}, { cause });
+}
+
+/**
+ * Reads the selection back until it holds our text. Neither tool says when the X server has made it the owner
+ * (xclip prints its "waiting" line before its request is even sent), and a paste key pressed before that moment
+ * pastes whatever was there before, or nothing. Used for xsel; xclip's variant also checks who answered.
+ */
+async function confirmOwnership(tool: ClipboardTool, selection: SelectionName, text: string, child: ChildProcess, ownTimeoutMs: number) {
+  const deadline = Date.now() + ownTimeoutMs;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) throw failure(tool, `exited with ${child.exitCode ?? child.signalCode}`);
+    if ((await readSelectionText(tool, selection)) === text) return;
+    if (Date.now() > deadline) throw failure(tool, 'did not take the selection');
+    await delay(10);
+  }
 }
 
 async function holdWithXclip(tool: ClipboardTool, selection: SelectionName, text: string, ownTimeoutMs: number) {
@@ -67,33 +80,38 @@ async function holdWithXclip(tool: ClipboardTool, selection: SelectionName, text
     await stopChild(child);
     throw failure(tool, owned instanceof Error ? owned.message : diagnostics.trim() || 'did not take the selection', owned);
   }
-  await delay(OWNERSHIP_FLUSH_MS);
+  // The read-back proves ownership only if our xclip answered it (its count goes up): a previous owner holding
+  // the same text would answer too.
+  const deadline = Date.now() + ownTimeoutMs;
+  for (;;) {
+    const answered = highest;
+    if ((await readSelectionText(tool, selection)) === text && (await until(() => highest > answered, 200))) break;
+    if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) {
+      await stopChild(child);
+      throw failure(tool, diagnostics.trim() || 'did not take the selection');
+    }
+    await delay(10);
+  }
+  const answeredBeforePaste = highest;
   return {
-    waitUntilTaken: async (timeoutMs: number) => ((await until(() => highest >= 2, timeoutMs)) ? 'taken' : 'timeout'),
+    waitUntilTaken: async (timeoutMs: number) =>
+      (await until(() => highest > answeredBeforePaste, timeoutMs)) ? 'taken' : 'timeout',
     release: () => stopChild(child),
   } satisfies SelectionHolder;
 }
 
 async function holdWithXsel(tool: ClipboardTool, selection: SelectionName, text: string, ownTimeoutMs: number) {
-  const child: ChildProcessWithoutNullStreams = spawn(tool.path, [`--${selection}`, '--input', '--nodetach'], {
+  const child = spawn(tool.path, [`--${selection}`, '--input', '--nodetach'], {
     stdio: 'pipe',
   });
-  let spawnError: Error | undefined;
-  child.once('error', (error) => (spawnError = error));
+  child.once('error', () => {}); // a failed start shows as an exit in confirmOwnership
   child.stdin.on('error', () => {});
   child.stdin.end(text);
-  // xsel says nothing when it owns the selection, so read it back until our text is there.
-  const deadline = Date.now() + ownTimeoutMs;
-  for (;;) {
-    if (spawnError || child.exitCode !== null) {
-      throw failure(tool, spawnError?.message ?? `exited with ${child.exitCode}`, spawnError);
-    }
-    if ((await readSelectionText(tool, selection)) === text) break;
-    if (Date.now() > deadline) {
-      await stopChild(child);
-      throw failure(tool, 'did not take the selection');
-    }
-    await delay(20);
+  try {
+    await confirmOwnership(tool, selection, text, child, ownTimeoutMs);
+  } catch (error) {
+    await stopChild(child);
+    throw error;
   }
   return {
     waitUntilTaken: async (timeoutMs: number) => {

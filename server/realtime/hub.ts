@@ -78,6 +78,21 @@ export class RealtimeHub {
     for (const c of this.connections) if (predicate(c.caller)) c.ws.close(4001, 'revoked');
   }
 
+  /**
+   * Sends one message to the live connections that said hello and match: a kiosk's own device, the supervisors,
+   * the followers of one window. Device messages are not events: they carry no seq and are never replayed.
+   */
+  notify(to: (caller: Caller, follow: Follow | null) => boolean, message: ServerMessage): number {
+    let sent = 0;
+    const text = JSON.stringify(message);
+    for (const c of this.connections) {
+      if (c.caller.kind === 'public' || c.ws.readyState !== c.ws.OPEN || !to(c.caller, c.scope?.follow ?? null)) continue;
+      this.sendRaw(c, text);
+      sent++;
+    }
+    return sent;
+  }
+
   private accept(ws: WebSocket, req: IncomingMessage): void {
     const conn: Connection = { ws, caller: { kind: 'public', roles: ['public'] }, scope: null, lastSent: 0, alive: true };
     this.connections.add(conn);

@@ -61,6 +61,21 @@ function killGroup(child: ChildProcess | undefined): Promise<void> {
   });
 }
 
+/** Focus fails with BadMatch until the window is mapped, which may come a moment after it is found. */
+async function focusXterm(env: NodeJS.ProcessEnv): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      const found = await run('xdotool', ['search', '--sync', '--onlyvisible', '--class', 'xterm'], { env, timeout: 10_000 });
+      await run('xdotool', ['windowfocus', '--sync', found.stdout.trim().split('\n')[0]], { env, timeout: 5000 });
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
 export async function startXterm(): Promise<XtermHarness> {
   const dir = await mkdtemp(join(tmpdir(), 'desktop-bridge-'));
   const outFile = join(dir, 'received.txt');
@@ -82,9 +97,7 @@ export async function startXterm(): Promise<XtermHarness> {
       ['-title', XTERM_TITLE, '-xrm', 'XTerm*VT100.translations: #override Ctrl Shift <Key>V: insert-selection(CLIPBOARD)', '-e', 'bash', '-c', script],
       { env, stdio: 'ignore', detached: true },
     );
-    const found = await run('xdotool', ['search', '--sync', '--class', 'xterm'], { env, timeout: 10_000 });
-    const windowId = found.stdout.trim().split('\n')[0];
-    await run('xdotool', ['windowfocus', '--sync', windowId], { env, timeout: 5000 });
+    await focusXterm(env);
 
     const readSelection = async (selection: 'clipboard' | 'primary') => {
       const result = await run('xclip', ['-o', '-selection', selection], { env, timeout: 2000 }).catch(() => ({ stdout: '' }));

@@ -22,7 +22,10 @@ describe('GB 11643 check digit', () => {
 
   it('refuses numbers of the wrong shape', () => {
     expect(hasValidCheckDigit('11010119900101001')).toBe(false);
-    expect(hasValidCheckDigit('11010619780808005x')).toBe(false);
     expect(hasValidCheckDigit('1101011990010100155')).toBe(false);
+  });
+
+  it('accepts a lower-case x as typed on a phone, since it stands for the same check character', () => {
+    expect(hasValidCheckDigit('11010619780808005x')).toBe(hasValidCheckDigit('11010619780808005X'));
   });
 });

@@ -6,9 +6,9 @@ describe('masked forms for logs', () => {
     expect(maskIdNumber('11010619780808005X')).toBe('110106********005X');
   });
 
-  it('keeps only the family name character', () => {
+  it('keeps only the family name (two characters for a four-character name)', () => {
     expect(maskName('张三')).toBe('张*');
-    expect(maskName('欧阳娜娜')).toBe('欧***');
+    expect(maskName('欧阳娜娜')).toBe('欧阳**');
     expect(maskName('赵㐀')).toBe('赵*');
   });
 });
