@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { DevicesConfig } from './devices/device-config.js';
 
 const hexKeyPattern = /^[0-9a-f]{64}$/i;
 const hexKey = z.string().regex(hexKeyPattern, '64 hex digits (32 bytes)');
@@ -37,7 +38,8 @@ export const ConfigSchema = z.object({
   rateLimit: z.object({
     publicPerMinute: z.coerce.number().int().min(1).default(60),
   }).default({}),
-  devices: z.record(z.unknown()).default({}),
+  /** Kiosk card readers and printers, window sign lines, desktop bridges; see server/devices/README.md. */
+  devices: DevicesConfig.default({}),
 }).strict();
 
 export type Config = z.infer<typeof ConfigSchema>;

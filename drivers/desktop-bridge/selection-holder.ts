@@ -46,7 +46,7 @@ async function holdWithXclip(tool: ClipboardTool, selection: SelectionName, text
   let diagnostics = '';
   const onOutput = (chunk: Buffer) => {
     const textChunk = chunk.toString('utf8');
-    diagnostics = (diagnostics + textChunk).slice(-300);
+    diagnostics = (diagnostics + textChunk).slice(-600);
     for (const match of textChunk.matchAll(REQUEST_LINE)) highest = Math.max(highest, Number(match[1]));
     for (const listener of listeners) listener();
   };
@@ -96,7 +96,7 @@ async function holdWithXclip(tool: ClipboardTool, selection: SelectionName, text
   return {
     waitUntilTaken: async (timeoutMs: number) =>
       (await until(() => highest > answeredBeforePaste, timeoutMs)) ? 'taken' : 'timeout',
-    release: () => stopChild(child),
+    release: async () => { if (process.env.HOLDER_DEBUG) (await import('node:fs')).appendFileSync(process.env.HOLDER_DEBUG, `--- before=${answeredBeforePaste} highest=${highest}\n${diagnostics}\n`); await stopChild(child); },
   } satisfies SelectionHolder;
 }
 

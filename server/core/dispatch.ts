@@ -84,9 +84,14 @@ function priorityTurn(rule: PriorityRule, ratio: WindowRuntime['ratio']): boolea
   return rule.mode === 'strict' || ratio.priority < rule.priority;
 }
 
-/** Count a call against the P-per-N rule; a full cycle starts a new one. Transfers and appointments do not count. */
+/**
+ * Count a call against the P-per-N rule: priority calls fill a block of P; N normal calls since then open the next
+ * block. So two priority calls never follow each other (for P = 1) while normal visitors wait, however long the
+ * run of normal calls before. Transfers and appointments do not count.
+ */
 export function countCall(rule: PriorityRule, ratio: WindowRuntime['ratio'], reason: PickReason): WindowRuntime['ratio'] {
   if (rule.mode === 'strict' || reason === 'transfer' || reason === 'appointment') return ratio;
-  const next = reason === 'priority' ? { ...ratio, priority: ratio.priority + 1 } : { ...ratio, normal: ratio.normal + 1 };
-  return next.priority >= rule.priority && next.normal >= rule.normal ? { priority: 0, normal: 0 } : next;
+  if (reason === 'priority') return { priority: ratio.priority + 1, normal: 0 };
+  const normal = ratio.normal + 1;
+  return normal >= rule.normal ? { priority: 0, normal: 0 } : { priority: ratio.priority, normal };
 }

@@ -12,10 +12,10 @@ export interface DomainError {
 
 const catalog = {
   NOT_FOUND: [404, '{whatZh}不存在', '{whatEn} not found'],
-  INVALID_TRANSITION: [409, '票号当前状态为“{stateZh}”，不能{actionZh}', 'The ticket is {state}; cannot {action}'],
+  INVALID_TRANSITION: [409, '票号当前状态为“{stateZh}”，不能{actionZh}', 'The ticket is {stateEn}; cannot {action}'],
   WINDOW_CLOSED: [409, '窗口未开放', 'The window is closed'],
   WINDOW_PAUSED: [409, '窗口暂停服务中', 'The window is paused'],
-  WINDOW_BUSY: [409, '窗口当前票号 {number} 状态为“{stateZh}”，请先处理', 'The window still has {number} ({state}); finish it first'],
+  WINDOW_BUSY: [409, '窗口当前票号 {number} 状态为“{stateZh}”，请先处理', 'The window still has {number} ({stateEn}); deal with it first'],
   WINDOW_IDLE: [409, '窗口当前没有票号', 'The window has no current ticket'],
   QUEUE_EMPTY: [409, '当前没有等候的票号', 'Nobody is waiting for this window'],
   NOT_SERVED_HERE: [409, '该票号不属于本窗口可办理的业务', 'This window does not serve that ticket'],
@@ -66,6 +66,10 @@ const stateNames: Record<string, string> = {
   transferred: '已转移', closed: '未开放', open: '开放', paused: '暂停',
   booked: '已预约', checked_in: '已签到', missed: '已失约',
 };
+const stateNamesEn: Record<string, string> = {
+  waiting: 'waiting', called: 'called', serving: 'being served', done: 'done', no_show: 'a no-show', cancelled: 'cancelled',
+  transferred: 'transferred', booked: 'booked', checked_in: 'checked in', missed: 'missed',
+};
 const actionNames: Record<string, [string, string]> = {
   call: ['呼叫', 'call it'], recall: ['重呼', 'recall it'], start: ['开始办理', 'start serving it'],
   finish: ['结束办理', 'finish it'], noShow: ['标记过号', 'mark it no-show'], requeue: ['顺延', 're-queue it'],
@@ -75,11 +79,11 @@ const actionNames: Record<string, [string, string]> = {
 /** A refused transition always names the state the ticket is in. */
 export function invalidTransition(state: string, action: keyof typeof actionNames, extra: Record<string, unknown> = {}): DomainError {
   const [actionZh, actionEn] = actionNames[action];
-  return domainError('INVALID_TRANSITION', { state, stateZh: stateNames[state] ?? state, action: actionEn, actionZh, ...extra });
+  return domainError('INVALID_TRANSITION', { state, stateZh: stateNames[state] ?? state, stateEn: stateNamesEn[state] ?? state, action: actionEn, actionZh, ...extra });
 }
 
 export function windowBusy(number: string, state: string): DomainError {
-  return domainError('WINDOW_BUSY', { number, state, stateZh: stateNames[state] ?? state });
+  return domainError('WINDOW_BUSY', { number, state, stateZh: stateNames[state] ?? state, stateEn: stateNamesEn[state] ?? state });
 }
 
 const things = {

@@ -9,8 +9,9 @@ export function defaultSettings(config: Config): HallSettings {
   return {
     name: { zh: '示范政务服务中心', en: 'Demo Government Service Centre' },
     timeZone: config.timeZone,
-    // The demo hall is open around the clock so the start command shows a working hall at any hour.
-    hours: { days: [1, 2, 3, 4, 5, 6, 7], sessions: [{ start: '00:00', end: '23:59' }] },
+    // The demo hall is open around the clock so the start command shows a working hall at any hour; an end of
+    // '00:00' is the midnight that ends the day (23:59 would turn visitors away in the day's last minute).
+    hours: { days: [1, 2, 3, 4, 5, 6, 7], sessions: [{ start: '00:00', end: '00:00' }] },
     priorityRule: { mode: 'ratio', priority: 1, normal: 2 },
     requeueOffset: 3,
     maxRequeues: 2,

@@ -120,7 +120,7 @@ describe('checking in', () => {
     const err = refuse(hall.state, 'checkInAppointment', { code: '100001' }, at('2026-11-23 09:56'));
     expect(err.code).toBe('INVALID_TRANSITION');
     expect(err.message.zh).toContain('已签到');
-    expect(err.message.en).toContain('checked_in');
+    expect(err.message.en).toContain('checked in');
   });
 
   it('with a code nobody booked is not found', () => {

@@ -34,12 +34,12 @@ describe("closing the hall's day", () => {
     expect(event.appointments.map((a) => a.status)).toEqual(['missed']);
   });
 
-  it("closes the windows still holding yesterday's ticket and leaves an idle open window alone", () => {
+  it("closes the windows still holding yesterday's ticket and the idle windows left open overnight", () => {
     const { hall } = untidyMonday();
     run(hall.state, 'closeDay', {}, at('2026-11-24 00:00'));
     expect(hall.state.runtime.get(hall.window.one)).toMatchObject({ status: 'closed', currentTicketId: null, staffId: null, statusSince: at('2026-11-24 00:00') });
     expect(hall.state.runtime.get(hall.window.two)).toMatchObject({ status: 'closed', currentTicketId: null, staffId: null });
-    expect(hall.state.runtime.get(hall.window.three)).toMatchObject({ status: 'open', staffId: hall.staff.zhao });
+    expect(hall.state.runtime.get(hall.window.three)).toMatchObject({ status: 'closed', staffId: null });
   });
 
   it("takes yesterday's tickets, appointments and learned handling times out of memory", () => {

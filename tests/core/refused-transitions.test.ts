@@ -30,10 +30,14 @@ function ticketIn(status: TicketStatus): { hall: Hall; ticketId: number; now: nu
   return { hall, ticketId: id, now };
 }
 
+const stateEn: Record<TicketStatus, string> = {
+  waiting: 'waiting', called: 'called', serving: 'being served', done: 'done', no_show: 'a no-show', cancelled: 'cancelled', transferred: 'transferred',
+};
+
 function expectNamesState(err: { code: string; message: { zh: string; en: string } }, status: TicketStatus) {
   expect(err.code).toBe('INVALID_TRANSITION');
   expect(err.message.zh).toContain(`“${stateZh[status]}”`);
-  expect(err.message.en).toContain(`is ${status};`);
+  expect(err.message.en).toContain(`is ${stateEn[status]};`);
 }
 
 describe('a refused ticket transition names the state and changes nothing', () => {

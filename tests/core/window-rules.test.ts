@@ -40,7 +40,7 @@ describe('window rules', () => {
     expect(err.code).toBe('WINDOW_BUSY');
     expect(err.message.zh).toContain('A001');
     expect(err.message.zh).toContain(status === 'called' ? '已呼叫' : '办理中');
-    expect(err.message.en).toContain(`A001 (${status})`);
+    expect(err.message.en).toContain(`A001 (${status === 'called' ? 'called' : 'being served'})`);
     expect(refuse(hall.state, 'callTicket', { windowId: hall.window.one, ticketId: waiting.id, reason: '加急' }, at('2026-11-23 09:05')).code).toBe('WINDOW_BUSY');
   });
 

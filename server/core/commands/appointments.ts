@@ -42,7 +42,7 @@ export const createAppointment: Handler<BookArgs, Appointment> = (state, args, c
   if (startsAt + service.appointmentSlotMinutes * 60_000 <= ctx.now) return domainError('SLOT_PAST');
   if (bookedInSlot(state, service.id, args.date, slot.start) >= service.appointmentsPerSlot) return domainError('SLOT_FULL');
   for (const a of state.appointments.values()) {
-    if (a.serviceId === service.id && a.date === args.date && a.status === 'booked' && a.person.idHash === args.person.idHash) {
+    if (a.serviceId === service.id && a.date === args.date && (a.status === 'booked' || a.status === 'checked_in') && a.person.idHash === args.person.idHash) {
       return domainError('ALREADY_BOOKED');
     }
     if (a.code === args.code && a.status === 'booked') return domainError('DUPLICATE', { field: 'code', value: '******' });

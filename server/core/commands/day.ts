@@ -1,4 +1,4 @@
-import { hallDay } from '../hall-time.js';
+import { hallDay, hallTimeToEpoch } from '../hall-time.js';
 import type { Appointment, Ticket, WindowRuntime } from '../types.js';
 import { accept, type Handler } from './decision.js';
 
@@ -17,10 +17,13 @@ export const closeDay: Handler<Record<string, never>, { hallDay: string; ended: 
   const appointments: Appointment[] = [];
   for (const a of state.appointments.values()) if (a.date < today && a.status === 'booked') appointments.push({ ...a, status: 'missed' });
   const runtimes: WindowRuntime[] = [];
+  const midnight = hallTimeToEpoch(today, '00:00', state.settings.timeZone);
   const hasStale = [...state.tickets.values()].some((t) => t.hallDay < today) || [...state.appointments.values()].some((a) => a.date < today);
   for (const r of state.runtime.values()) {
     const current = r.currentTicketId !== null ? state.tickets.get(r.currentTicketId) : undefined;
-    if (r.status !== 'closed' && current && current.hallDay < today) runtimes.push({ ...r, status: 'closed', currentTicketId: null, staffId: null, statusSince: ctx.now });
+    // A window left open overnight closes too: a new day starts with staff signing in again.
+    const fromYesterday = current ? current.hallDay < today : r.statusSince < midnight;
+    if (r.status !== 'closed' && fromYesterday) runtimes.push({ ...r, status: 'closed', currentTicketId: null, staffId: null, statusSince: ctx.now });
   }
   if (!hasStale && runtimes.length === 0) return accept([], { hallDay: today, ended: 0 });
   return accept([{ type: 'day.closed', hallDay: today, tickets, appointments, runtimes }], { hallDay: today, ended: tickets.length });

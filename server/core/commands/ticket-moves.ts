@@ -1,5 +1,6 @@
 import { domainError, invalidTransition, notFound } from '../errors.js';
 import { requeueKey } from '../numbering.js';
+import { heldTicket } from './issue.js';
 import type { Ticket, WindowRuntime } from '../types.js';
 import { accept, type Handler } from './decision.js';
 
@@ -17,6 +18,9 @@ export const requeueTicket: Handler<{ ticketId: number }, Ticket> = (state, args
   if (!found) return notFound('ticket', args.ticketId);
   if (found.status !== 'no_show') return invalidTransition(found.status, 'requeue', { number: found.number });
   if (found.requeues >= state.settings.maxRequeues) return domainError('REQUEUE_LIMIT', { max: state.settings.maxRequeues });
+  // A no-show who took a new ticket meanwhile must not end up holding two.
+  const holding = found.person ? heldTicket(state, found.person, found.serviceId) : null;
+  if (holding) return domainError('ALREADY_HOLDING', { number: holding.number });
   const queueKey = requeueKey(state, found.serviceId, state.settings.requeueOffset, ctx.now);
   const ticket: Ticket = {
     ...found, status: 'waiting', queueKey, requeues: found.requeues + 1, windowId: null, staffId: null,

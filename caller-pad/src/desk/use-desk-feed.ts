@@ -1,0 +1,98 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { apiCall } from '../../../protocol/api-client.js';
+import type { PriorityClass, Service, Window } from '../../../protocol/config-entities.js';
+import type { ErrorBody } from '../../../protocol/i18n.js';
+import { HallSocket, hallSocketUrl } from '../../../protocol/realtime-client.js';
+import { applyDeskEvent, deskFromSnapshot, type DeskState } from './desk-state.js';
+import { tierMap, tierOf } from './tiers.js';
+import { TodayTally, type TodayCounts } from './today-tally.js';
+
+export interface DeskFeed {
+  desk: DeskState | null;
+  config: Window | null;
+  tiers: Map<number, 1 | 2>;
+  priorityClasses: PriorityClass[];
+  counts: TodayCounts;
+  online: boolean;
+  /** Set when the server turns the pad away (session ended): the app goes back to sign-in. */
+  refused: ErrorBody | null;
+  socket: HallSocket | null;
+}
+
+/**
+ * The window's live picture: one HallSocket following {scope:'window'}, the window's tiers from its config, and
+ * today's counts. Config is read before the socket starts, so no event is judged against missing tiers.
+ */
+export function useDeskFeed(windowId: number): DeskFeed {
+  const [desk, setDesk] = useState<DeskState | null>(null);
+  const [config, setConfig] = useState<Window | null>(null);
+  const [priorityClasses, setPriorityClasses] = useState<PriorityClass[]>([]);
+  const [counts, setCounts] = useState<TodayCounts>({ served: 0, noShow: 0, transferred: 0 });
+  const [online, setOnline] = useState(false);
+  const [refused, setRefused] = useState<ErrorBody | null>(null);
+  const [socket, setSocket] = useState<HallSocket | null>(null);
+  const tiersRef = useRef(new Map<number, 1 | 2>());
+  const [tiers, setTiers] = useState(tiersRef.current);
+
+  useEffect(() => {
+    let stopped = false;
+    let tally: TodayTally | null = null;
+    let current: DeskState | null = null;
+
+    const loadConfig = async () => {
+      const [w, sv, p] = await Promise.all([
+        apiCall<Window[]>('GET', '/api/windows'),
+        apiCall<Service[]>('GET', '/api/services'),
+        apiCall<PriorityClass[]>('GET', '/api/priority-classes'),
+      ]);
+      if (stopped) return;
+      const mine = w.ok ? w.data.find((x) => x.id === windowId) ?? null : null;
+      setConfig(mine);
+      if (p.ok) setPriorityClasses(p.data);
+      if (mine) {
+        tiersRef.current = tierMap(mine, sv.ok ? sv.data : []);
+        setTiers(tiersRef.current);
+      }
+    };
+
+    const s = new HallSocket({
+      url: hallSocketUrl(),
+      follow: { scope: 'window', windowId },
+      onSnapshot: (data, seq) => {
+        current = deskFromSnapshot(data, seq, windowId);
+        tally = new TodayTally(localStorage, data.hall.hallDay, windowId);
+        tally.noteTickets(data.recentCalls);
+        setCounts(tally.counts());
+        setDesk(current);
+        // A snapshot also follows every config change: the window's tiers may have moved.
+        void loadConfig();
+      },
+      onEvent: (event, seq) => {
+        if (!current) return;
+        current = applyDeskEvent(current, event, seq, windowId, (t) => tierOf(t, windowId, tiersRef.current) !== null);
+        setDesk(current);
+        if (tally) {
+          tally.noteEvent(event);
+          setCounts(tally.counts());
+        }
+      },
+      onConnection: setOnline,
+      onRefused: (error) => {
+        setRefused(error);
+        s.stop();
+      },
+    });
+
+    void loadConfig().then(() => {
+      if (stopped) return;
+      s.start();
+      setSocket(s);
+    });
+    return () => {
+      stopped = true;
+      s.stop();
+    };
+  }, [windowId]);
+
+  return { desk, config, tiers, priorityClasses, counts, online, refused, socket };
+}

@@ -1,0 +1,24 @@
+const key = 'hall.kiosk.deviceToken';
+
+/**
+ * The kiosk's device token arrives once in the address (?token=...), is kept in localStorage, and is taken out of
+ * the address bar so it does not linger in history or on a photo of the screen.
+ */
+export function takeDeviceToken(): string | null {
+  const url = new URL(location.href);
+  const given = url.searchParams.get('token');
+  if (given) {
+    localStorage.setItem(key, given);
+    url.searchParams.delete('token');
+    history.replaceState(history.state, '', url.pathname + url.search + url.hash);
+  }
+  return localStorage.getItem(key);
+}
+
+export function saveDeviceToken(token: string): void {
+  localStorage.setItem(key, token);
+}
+
+export function forgetDeviceToken(): void {
+  localStorage.removeItem(key);
+}

@@ -1,0 +1,139 @@
+import type { Logger } from 'pino';
+import type { CardRead, IdCardError, IdCardReader, ReaderStatus } from '../../drivers/id-card/index.js';
+import { maskIdNumber, maskName } from '../../drivers/id-card/index.js';
+import type { PaperWidth, PrinterStatus, TicketPrinter } from '../../drivers/printer/index.js';
+import { buildHallTicket, type HallTicketData } from '../../drivers/printer/index.js';
+import { blockingProblem, problem } from '../../drivers/printer/print-result.js';
+import type { DeviceProblem, PrintOutcome } from '../../protocol/device-messages.js';
+import type { HallState } from '../core/types.js';
+import type { CardInbox } from '../privacy/card-inbox.js';
+import { fullIdentityOf, kioskCardView } from './card-view.js';
+import type { Notifier } from './notifier.js';
+
+/** A card reader as the kiosk uses it: the GA 467 driver, or the in-process stand-in when simulating. */
+export type CardSource = Pick<IdCardReader, 'on' | 'start' | 'stop'>;
+
+export interface KioskStationDeps {
+  deviceId: number;
+  /** For alerts: how staff know this kiosk ("1号取号机"). */
+  name: () => string;
+  reader: CardSource | null;
+  printer: TicketPrinter | null;
+  paperWidth: PaperWidth;
+  printerPollMs: number;
+  state: HallState;
+  cards: CardInbox;
+  clock: () => number;
+  notifier: Notifier;
+  log: Logger;
+}
+
+const PAPER_LOW = { code: 'PAPER_NEAR_END', zh: '打印机纸将用尽，请及时更换纸卷', en: 'The printer paper is running low' };
+
+/**
+ * One kiosk's peripherals. A card read goes into the CardInbox under a one-time token and only its masked form
+ * reaches the kiosk's screen; tickets are printed on request; printer conditions reach the kiosk and supervisors.
+ */
+export class KioskStation {
+  private readerStatus: ReaderStatus = { connected: false, samOk: false };
+  /** The printer condition last told (a problem code, paper running low, or null): each change is told once. */
+  private condition: string | null = null;
+  private poll: NodeJS.Timeout | null = null;
+  private readonly log: Logger;
+
+  constructor(private readonly d: KioskStationDeps) {
+    this.log = d.log.child({ kioskDeviceId: d.deviceId });
+  }
+
+  get hasPrinter(): boolean {
+    return this.d.printer !== null;
+  }
+
+  get paperWidth(): PaperWidth {
+    return this.d.paperWidth;
+  }
+
+  start(): void {
+    const { reader, printer } = this.d;
+    if (reader) {
+      reader.on('card', (read) => this.onCard(read));
+      reader.on('card-removed', () => this.d.notifier.toKiosk(this.d.deviceId, { type: 'cardRemoved' }));
+      reader.on('status', (status) => this.onReaderStatus(status, null));
+      reader.on('error', (err) => this.onReaderStatus(this.readerStatus, err));
+      reader.start();
+    }
+    if (printer) {
+      printer.on('status', (status) => this.onPrinterStatus(status));
+      printer.on('connected', () => void printer.getStatus());
+      printer.start();
+      this.poll = setInterval(() => void printer.getStatus(), this.d.printerPollMs);
+      this.poll.unref();
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.poll) clearInterval(this.poll);
+    await Promise.all([this.d.reader?.stop(), this.d.printer?.stop()]);
+  }
+
+  /** Prints one ticket. The ticket is stored whatever happens here; a failure is told, never thrown. */
+  async print(data: Omit<HallTicketData, 'paperWidth'>): Promise<PrintOutcome> {
+    const printer = this.d.printer;
+    if (!printer) return { ok: false, problem: toProblem(problem('OFFLINE', offline())), sent: false };
+    try {
+      const result = await printer.print(buildHallTicket({ ...data, paperWidth: this.d.paperWidth }));
+      if (result.ok) {
+        this.log.info({ number: data.number }, 'ticket printed');
+        return { ok: true };
+      }
+      this.log.warn({ number: data.number, code: result.code, sent: result.sent }, 'ticket not printed');
+      this.tell(toProblem(result), result.status.paperNearEnd);
+      return { ok: false, problem: toProblem(result), sent: result.sent };
+    } catch (err) {
+      this.log.error({ err }, 'printing failed unexpectedly');
+      const p = toProblem(problem('WRITE_FAILED', offline()));
+      this.tell(p, false);
+      return { ok: false, problem: p, sent: false };
+    }
+  }
+
+  private onCard(read: CardRead): void {
+    const identity = fullIdentityOf(read.identity);
+    const token = this.d.cards.put(identity, this.d.deviceId);
+    const card = kioskCardView(this.d.state, identity, token, this.d.clock());
+    const screens = this.d.notifier.toKiosk(this.d.deviceId, { type: 'card', card });
+    this.log.info({ name: maskName(identity.name), idNumber: maskIdNumber(identity.idNumber), screens }, 'card held for the kiosk');
+  }
+
+  private onReaderStatus(status: ReaderStatus, error: IdCardError | null): void {
+    this.readerStatus = status;
+    const p: DeviceProblem | null = error ? { code: error.code, message: error.text } : null;
+    this.d.notifier.toKiosk(this.d.deviceId, { type: 'reader', connected: status.connected, samOk: status.samOk, problem: p });
+  }
+
+  private onPrinterStatus(status: PrinterStatus): void {
+    const code = blockingProblem(status);
+    this.tell(code ? toProblem(problem(code, status)) : null, status.paperNearEnd);
+  }
+
+  /** Tells the kiosk every change of printer condition, and supervisors every new problem. */
+  private tell(p: DeviceProblem | null, paperNearEnd: boolean): void {
+    const key = p?.code ?? (paperNearEnd ? PAPER_LOW.code : null);
+    if (key === this.condition) return;
+    this.condition = key;
+    this.d.notifier.toKiosk(this.d.deviceId, { type: 'printer', problem: p, paperNearEnd });
+    if (!key) return this.log.info('printer ready again');
+    const message = p?.message ?? { zh: PAPER_LOW.zh, en: PAPER_LOW.en };
+    const name = this.d.name();
+    this.d.notifier.alert(`PRINTER_${key}`, { zh: `${name}：${message.zh}`, en: `${name}: ${message.en}` }, this.d.deviceId);
+    this.log.warn({ code: key }, 'printer needs attention');
+  }
+}
+
+function toProblem(p: { code: string; zh: string; en: string }): DeviceProblem {
+  return { code: p.code, message: { zh: p.zh, en: p.en } };
+}
+
+function offline(): PrinterStatus {
+  return { online: false, coverOpen: false, paperOut: false, paperNearEnd: false, error: false };
+}
