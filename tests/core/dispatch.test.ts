@@ -71,6 +71,17 @@ describe('call next picks in the order the hall expects', () => {
     expect(order.map((n) => kind.get(n)).join(' ')).toBe(expected);
   });
 
+  it('under 1 priority per 2 normal, never calls two priority tickets in a row after a long run of normal calls', () => {
+    const hall = newHall({ priorityRule: { mode: 'ratio', priority: 1, normal: 2 } });
+    openWindow(hall, hall.window.one, at('2026-11-23 09:00'));
+    const kind = new Map<string, string>();
+    for (let i = 0; i < 10; i++) kind.set(issue(hall, hall.service.pension, at('2026-11-23 09:01')).number, 'N');
+    callOrder(hall, hall.window.one, 5, at('2026-11-23 09:02'));
+    for (let i = 0; i < 2; i++) kind.set(issue(hall, hall.service.pension, at('2026-11-23 09:03'), { priorityClassId: hall.priority.disabled }).number, 'P');
+    const order = callOrder(hall, hall.window.one, 4, at('2026-11-23 09:04'));
+    expect(order.map((n) => kind.get(n)).join(' ')).toBe('P N N P');
+  });
+
   it('under a ratio, keeps calling priority tickets when no normal ticket waits, and normal ones when no priority waits', () => {
     const hall = newHall({ priorityRule: { mode: 'ratio', priority: 1, normal: 2 } });
     openWindow(hall, hall.window.one, at('2026-11-23 09:00'));
