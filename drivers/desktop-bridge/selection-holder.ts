@@ -38,6 +38,16 @@ async function confirmOwnership(tool: ClipboardTool, selection: SelectionName, t
   }
 }
 
+/**
+ * Both tools answer a request into Xlib's output buffer and send it when they next wait for an event, so killing
+ * one right after it answered can drop the answer: the application then pastes nothing. One more request that
+ * comes back answered proves the earlier answer has left, since Xlib sends its buffer in order.
+ */
+async function releaseAfterFlush(tool: ClipboardTool, selection: SelectionName, child: ChildProcess): Promise<void> {
+  if (child.exitCode === null && child.signalCode === null) await readSelectionText(tool, selection);
+  await stopChild(child);
+}
+
 async function holdWithXclip(tool: ClipboardTool, selection: SelectionName, text: string, ownTimeoutMs: number) {
   const child = spawn(tool.path, ['-selection', selection, '-i', '-quiet', '-verbose'], { stdio: 'pipe' });
   // "number N" is printed while waiting for request N, so N - 1 requests have been answered.
@@ -46,7 +56,7 @@ async function holdWithXclip(tool: ClipboardTool, selection: SelectionName, text
   let diagnostics = '';
   const onOutput = (chunk: Buffer) => {
     const textChunk = chunk.toString('utf8');
-    diagnostics = (diagnostics + textChunk).slice(-600);
+    diagnostics = (diagnostics + textChunk).slice(-300);
     for (const match of textChunk.matchAll(REQUEST_LINE)) highest = Math.max(highest, Number(match[1]));
     for (const listener of listeners) listener();
   };
@@ -96,7 +106,7 @@ async function holdWithXclip(tool: ClipboardTool, selection: SelectionName, text
   return {
     waitUntilTaken: async (timeoutMs: number) =>
       (await until(() => highest > answeredBeforePaste, timeoutMs)) ? 'taken' : 'timeout',
-    release: async () => { if (process.env.HOLDER_DEBUG) (await import('node:fs')).appendFileSync(process.env.HOLDER_DEBUG, `--- before=${answeredBeforePaste} highest=${highest}\n${diagnostics}\n`); await stopChild(child); },
+    release: () => releaseAfterFlush(tool, selection, child),
   } satisfies SelectionHolder;
 }
 
@@ -118,7 +128,7 @@ async function holdWithXsel(tool: ClipboardTool, selection: SelectionName, text:
       await delay(Math.min(timeoutMs, XSEL_SETTLE_MS));
       return 'assumed';
     },
-    release: () => stopChild(child),
+    release: () => releaseAfterFlush(tool, selection, child),
   } satisfies SelectionHolder;
 }
 

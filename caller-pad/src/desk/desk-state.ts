@@ -5,6 +5,7 @@ import type { HallSnapshot, PublicEvent, PublicService } from '../../../protocol
 export interface DeskState {
   seq: number;
   hall: HallSnapshot['hall'];
+  areas: HallSnapshot['areas'];
   services: PublicService[];
   window: WindowView | null;
   /** Waiting tickets this window may call, in queue order. */
@@ -20,6 +21,7 @@ export function deskFromSnapshot(snapshot: HallSnapshot, seq: number, windowId: 
   return {
     seq,
     hall: snapshot.hall,
+    areas: snapshot.areas,
     services: snapshot.services,
     window: window ? stripLast(window) : null,
     waiting: [...snapshot.waiting].sort(byQueue),

@@ -10,6 +10,8 @@ import { TodayTally, type TodayCounts } from './today-tally.js';
 export interface DeskFeed {
   desk: DeskState | null;
   config: Window | null;
+  /** Every active window, for transfers. */
+  windows: Window[];
   tiers: Map<number, 1 | 2>;
   priorityClasses: PriorityClass[];
   counts: TodayCounts;
@@ -26,6 +28,7 @@ export interface DeskFeed {
 export function useDeskFeed(windowId: number): DeskFeed {
   const [desk, setDesk] = useState<DeskState | null>(null);
   const [config, setConfig] = useState<Window | null>(null);
+  const [windows, setWindows] = useState<Window[]>([]);
   const [priorityClasses, setPriorityClasses] = useState<PriorityClass[]>([]);
   const [counts, setCounts] = useState<TodayCounts>({ served: 0, noShow: 0, transferred: 0 });
   const [online, setOnline] = useState(false);
@@ -48,6 +51,7 @@ export function useDeskFeed(windowId: number): DeskFeed {
       if (stopped) return;
       const mine = w.ok ? w.data.find((x) => x.id === windowId) ?? null : null;
       setConfig(mine);
+      if (w.ok) setWindows(w.data.filter((x) => x.active).sort((a, b) => a.number - b.number));
       if (p.ok) setPriorityClasses(p.data);
       if (mine) {
         tiersRef.current = tierMap(mine, sv.ok ? sv.data : []);
@@ -94,5 +98,5 @@ export function useDeskFeed(windowId: number): DeskFeed {
     };
   }, [windowId]);
 
-  return { desk, config, tiers, priorityClasses, counts, online, refused, socket };
+  return { desk, config, windows, tiers, priorityClasses, counts, online, refused, socket };
 }

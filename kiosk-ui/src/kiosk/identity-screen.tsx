@@ -1,0 +1,60 @@
+import type { PriorityClass } from '../../../protocol/config-entities.js';
+import { Bi } from '../shared/bilingual.js';
+import { CardBanner, type HeldCard } from './card-banner.js';
+import type { HallService } from './kiosk-api.js';
+import { words } from './kiosk-words.js';
+
+/**
+ * The identity step: the card reader is waiting. A card read here takes the ticket at once; a service that needs
+ * no ID card also offers to go on without one. Declared priority (disabled, military ...) is chosen before that.
+ */
+export function IdentityScreen({ service, card, priorityClasses, priorityId, canSimulate, onPriority, onTake, onSimulate, onBack }: {
+  service: HallService;
+  card: HeldCard | null;
+  priorityClasses: PriorityClass[];
+  priorityId: number | null;
+  canSimulate: boolean;
+  onPriority: (id: number | null) => void;
+  onTake: (withCard: boolean) => void;
+  onSimulate: () => void;
+  onBack: () => void;
+}) {
+  return (
+    <section class="screen identity" aria-labelledby="identity-title">
+      <h1 id="identity-title" class="screen-title"><Bi text={service.name} /></h1>
+      {priorityClasses.length > 0 ? (
+        <div class="priority-row" role="group" aria-labelledby="priority-ask">
+          <span id="priority-ask" class="hint"><Bi text={words.priorityAsk} /></span>
+          <div class="chips">
+            {priorityClasses.map((p) => (
+              <button key={p.id} type="button" class="chip" aria-pressed={priorityId === p.id} onClick={() => onPriority(priorityId === p.id ? null : p.id)}>
+                <Bi text={p.name} />
+              </button>
+            ))}
+          </div>
+        </div>
+      ) : null}
+      {card ? (
+        <div class="card-ready">
+          <CardBanner card={card} />
+          <button type="button" class="action primary huge" data-testid="kiosk-take-with-card" onClick={() => onTake(true)}><Bi text={words.title} /></button>
+        </div>
+      ) : (
+        <div class="card-wait" data-testid="kiosk-card-prompt">
+          <div class="card-art" aria-hidden="true"><div class="card-art-card" /><div class="card-art-reader" /></div>
+          <p class="card-prompt" role="status"><Bi text={words.placeCard} /></p>
+          <p class="hint"><Bi text={words.placeCardHint} /></p>
+          {canSimulate ? <button type="button" class="action small-action" data-testid="kiosk-simulate-card" onClick={onSimulate}><Bi text={words.simulateCard} /></button> : null}
+        </div>
+      )}
+      <div class="bottom-actions">
+        <button type="button" class="action" data-testid="kiosk-back" onClick={onBack}><Bi text={words.back} /></button>
+        {!service.idRequired && !card ? (
+          <button type="button" class="action primary" data-testid="kiosk-skip-card" onClick={() => onTake(false)}>
+            <Bi text={words.skipCard} />
+          </button>
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { Text } from '../../../protocol/i18n.js';
+import { Bi, fill, type Lang } from '../shared/bilingual.js';
+import { words } from './kiosk-words.js';
+
+function useClock(): string {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const t = setInterval(() => setNow(new Date()), 15_000);
+    return () => clearInterval(t);
+  }, []);
+  return now.toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false });
+}
+
+/** Header with the hall's name, the clock, the language and large-type switches; footer with notices. */
+export function KioskFrame({ hallName, notice, lang, large, online, secondsLeft, onLang, onLarge, children }: {
+  hallName: Text | null;
+  notice: Text | null;
+  lang: Lang;
+  large: boolean;
+  online: boolean;
+  secondsLeft: number | null;
+  onLang: () => void;
+  onLarge: () => void;
+  children: ComponentChildren;
+}) {
+  const clock = useClock();
+  return (
+    <div class="kiosk">
+      <header class="kiosk-header">
+        <div class="hall-name">{hallName ? <Bi text={hallName} /> : <Bi text={words.title} />}</div>
+        <div class="header-tools">
+          <span class="clock" aria-label="time">{clock}</span>
+          <button type="button" class="switch" data-testid="kiosk-lang" lang={lang === 'zh' ? 'en' : 'zh-CN'} onClick={onLang}>{words.langSwitch[lang]}</button>
+          <button type="button" class="switch" data-testid="kiosk-large" aria-pressed={large} onClick={onLarge}>
+            {large ? words.largeOff[lang] : words.largeOn[lang]}
+          </button>
+        </div>
+      </header>
+      {!online ? <div class="offline-bar" role="alert"><Bi text={words.offline} /></div> : null}
+      <main class="kiosk-main">{children}</main>
+      <footer class="kiosk-footer">
+        {secondsLeft !== null
+          ? <p class="idle-warning" role="status" data-testid="kiosk-idle-warning"><Bi text={fill(words.returningIn, { n: secondsLeft })} /></p>
+          : notice ? <p class="notice"><Bi text={notice} /></p> : null}
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { Bi, fill, pick, useLang } from '../shared/bilingual.js';
+import { QrCode } from '../shared/qr-code.js';
+import type { IssuedTicket } from './kiosk-api.js';
+import { words } from './kiosk-words.js';
+
+export type PrinterState = 'printing' | 'printed' | 'failed' | 'silent';
+
+/**
+ * The visitor's number, people ahead, the estimated wait and the QR of the live page. When the printer fails the
+ * QR grows large and the screen says to photograph or scan it, so the number is never lost.
+ */
+export function TicketScreen({ issued, printer, title, onDone }: { issued: IssuedTicket; printer: PrinterState; title?: typeof words.checkedIn; onDone: () => void }) {
+  const lang = useLang();
+  const { ticket, forecast } = issued;
+  const eta = forecast?.etaMinutes;
+  const failed = printer === 'failed';
+  return (
+    <section class={failed ? 'screen ticket printer-failed' : 'screen ticket'} aria-labelledby="ticket-title">
+      {title ? <p class="ticket-kind"><Bi text={title} /></p> : null}
+      <div class="ticket-main">
+        <div class="ticket-facts">
+          <h1 id="ticket-title" class="ticket-label"><Bi text={words.yourNumber} /></h1>
+          <p class="ticket-number" data-testid="kiosk-ticket-number">{ticket.number}</p>
+          <p class="ticket-service"><Bi text={ticket.serviceName} /></p>
+          {ticket.person ? <p class="ticket-person">{ticket.person.nameMasked}</p> : null}
+          <dl class="ticket-stats">
+            <div class="stat">
+              <dt><Bi text={words.peopleAhead} /></dt>
+              <dd data-testid="kiosk-people-ahead">{forecast ? pick(fill(words.peopleUnit, { n: forecast.position }), lang) : '—'}</dd>
+            </div>
+            <div class="stat">
+              <dt><Bi text={words.estimatedWait} /></dt>
+              <dd data-testid="kiosk-eta">{eta == null ? <Bi text={words.noWindowOpen} class="stat-note" /> : pick(fill(words.minutes, { n: Math.max(1, Math.round(eta)) }), lang)}</dd>
+            </div>
+          </dl>
+        </div>
+        <figure class="ticket-qr">
+          <QrCode text={issued.url} label={pick(words.scanToFollow, lang)} class={failed ? 'qr-large' : ''} />
+          <figcaption><Bi text={words.scanToFollow} /></figcaption>
+        </figure>
+      </div>
+      <p class={failed ? 'printer-note fault' : 'printer-note'} role={failed ? 'alert' : 'status'} data-testid="kiosk-printer">
+        <Bi text={printer === 'printing' ? words.printing : printer === 'printed' ? words.printed : failed ? words.printerFault : words.noPrintNews} />
+      </p>
+      <div class="bottom-actions">
+        <button type="button" class="action primary" data-testid="kiosk-done" onClick={onDone}><Bi text={words.done} /></button>
+      </div>
+    </section>
+  );
+}
