@@ -53,8 +53,8 @@ export const FillReport = z.object({
   ok: z.boolean(),
   code: z.string().max(64).optional(),
   message: Text.optional(),
-  fields: z.number().int().min(0).max(100).default(0),
-  elapsedMs: z.number().min(0).max(600_000).default(0),
+  fields: z.number().int().min(0).max(100),
+  elapsedMs: z.number().min(0).max(600_000),
 }).strict();
 export type FillReport = z.infer<typeof FillReport>;
 

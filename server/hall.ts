@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { AccessStore } from './auth/access-store.js';
 import { resolveCaller } from './auth/resolve-caller.js';
 import { CommandRunner } from './command-runner.js';
+import { DeviceLayer } from './devices/device-layer.js';
 import type { Config } from './config.js';
 import { domainError } from './core/errors.js';
 import { Forecaster } from './forecaster.js';
@@ -46,9 +47,10 @@ export async function createHall(config: Config, options: HallOptions = {}): Pro
   const vault = new IdentityVault(db, secrets.vaultKey);
   const forecaster = new Forecaster(state, clock, config.phoneUpdateMs);
   let hub: RealtimeHub | null = null;
+  const cards = new CardInbox(clock);
+  const devices = new DeviceLayer({ config: config.devices, runner, access, cards, vault, log, push: (to, message) => hub?.notify(to, message) ?? 0 });
   const ctx: OperationContext = {
-    config, runner, access, secrets, forecaster, vault, log,
-    cards: new CardInbox(clock),
+    config, runner, access, secrets, forecaster, vault, log, cards, devices,
     publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
     disconnect: (predicate) => hub?.disconnectWhere(predicate),
   };
@@ -70,6 +72,8 @@ export async function createHall(config: Config, options: HallOptions = {}): Pro
   hub.attach(app.server);
   const scheduler = new Scheduler(runner, vault, log);
   scheduler.start();
+  // After seeding: a simulated hall gives the demo kiosk its reader and printer.
+  await devices.start();
 
   return {
     app, db, ctx, hub, seed,
@@ -81,6 +85,7 @@ export async function createHall(config: Config, options: HallOptions = {}): Pro
     },
     async close() {
       scheduler.stop();
+      await devices.stop();
       hub?.close();
       await app.close();
       db.close();

@@ -27,7 +27,10 @@ const MESSAGES: Record<BridgeErrorCode, { zh: string; en: string }> = {
     zh: '当前窗口不是业务系统，已停止录入',
     en: 'the focused window is not the business system; nothing was typed',
   },
-  CLIPBOARD_TOOL_MISSING: { zh: '未安装剪贴板工具（xclip 或 xsel）', en: 'no clipboard tool (xclip or xsel) is installed' },
+  CLIPBOARD_TOOL_MISSING: {
+    zh: '未安装剪贴板工具（xclip 或 xsel）',
+    en: 'no clipboard tool (xclip or xsel) is installed',
+  },
   CLIPBOARD_UNSUPPORTED_PLATFORM: {
     zh: '本系统暂不支持粘贴录入',
     en: 'pasting is not supported on this platform yet',

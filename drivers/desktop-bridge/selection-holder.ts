@@ -28,10 +28,18 @@ function failure(tool: ClipboardTool, detail: string, cause?: unknown): BridgeFa
  * (xclip prints its "waiting" line before its request is even sent), and a paste key pressed before that moment
  * pastes whatever was there before, or nothing. Used for xsel; xclip's variant also checks who answered.
  */
-async function confirmOwnership(tool: ClipboardTool, selection: SelectionName, text: string, child: ChildProcess, ownTimeoutMs: number) {
+async function confirmOwnership(
+  tool: ClipboardTool,
+  selection: SelectionName,
+  text: string,
+  child: ChildProcess,
+  ownTimeoutMs: number,
+) {
   const deadline = Date.now() + ownTimeoutMs;
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw failure(tool, `exited with ${child.exitCode ?? child.signalCode}`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw failure(tool, `exited with ${child.exitCode ?? child.signalCode}`);
+    }
     if ((await readSelectionText(tool, selection)) === text) return;
     if (Date.now() > deadline) throw failure(tool, 'did not take the selection');
     await delay(10);

@@ -73,11 +73,15 @@ export function createTypist(options: TypistOptions = {}): Typist {
       }
       const clipboardRestored = clipboard ? await clipboard.close() : true;
       if (!clipboardRestored) log?.warn({ profile: profileName }, 'desktop bridge could not restore the clipboard');
-      log?.info({ profile: profileName, fields, clipboard: clipboard?.toolName, elapsedMs: elapsed() }, 'identity filled');
+      log?.info(
+        { profile: profileName, fields, clipboard: clipboard?.toolName, elapsedMs: elapsed() },
+        'identity filled',
+      );
       return { ok: true, profile: profileName, fields, clipboardRestored, elapsedMs: elapsed() };
     } catch (caught) {
       await clipboard?.close();
-      const failure = caught instanceof BridgeFailure ? caught : new BridgeFailure('TYPING_FAILED', undefined, {}, { cause: caught });
+      const failure =
+        caught instanceof BridgeFailure ? caught : new BridgeFailure('TYPING_FAILED', undefined, {}, { cause: caught });
       const error = bridgeError(failure, started);
       log?.warn({ profile: profileName, code: error.code, step: error.step, field: error.field, started }, 'fill failed');
       return { ok: false, error, elapsedMs: elapsed() };

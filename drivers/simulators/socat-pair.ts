@@ -27,14 +27,17 @@ export function socatAvailable(): boolean {
 
 export async function openSocatPair(hostPath: string, devicePath: string): Promise<SocatPair> {
   await Promise.all([rm(hostPath, { force: true }), rm(devicePath, { force: true })]);
-  const child = spawn('socat', [`pty,raw,echo=0,link=${devicePath}`, `pty,raw,echo=0,link=${hostPath}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // socat runs under a shell that kills it when our end of its stdin closes: on close(), and also when this
+  // process dies without running any exit handler (SIGKILL), so a crashed hall never leaves socat behind.
+  const script = 'socat "$0" "$1" </dev/null & read _; kill $! 2>/dev/null; wait';
+  const child = spawn('sh', ['-c', script, `pty,raw,echo=0,link=${devicePath}`, `pty,raw,echo=0,link=${hostPath}`], { stdio: ['pipe', 'ignore', 'pipe'] });
   live.add(child);
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
   const exited = new Promise<void>((resolve) => child.once('exit', () => { live.delete(child); resolve(); }));
   const close = async () => {
     if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
+      child.stdin?.end();
       const hard = setTimeout(() => child.kill('SIGKILL'), 2_000);
       await exited;
       clearTimeout(hard);
@@ -43,7 +46,7 @@ export async function openSocatPair(hostPath: string, devicePath: string): Promi
   };
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (!(existsSync(hostPath) && existsSync(devicePath))) {
-    if (child.exitCode !== null || Date.now() > deadline) {
+    if (child.exitCode !== null || / E /.test(stderr) || Date.now() > deadline) {
       await close();
       throw new Error(`socat could not make a pty pair: ${stderr.trim() || 'timed out'}`);
     }

@@ -1,3 +1,6 @@
 import { render } from 'preact';
+import { KioskApp } from './kiosk/kiosk-app.js';
+import './shared/base.css';
+import './kiosk/kiosk.css';
 
-render(<main><h1>取号机</h1></main>, document.getElementById('app')!);
+render(<KioskApp />, document.getElementById('app')!);

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
-import type { CardRead, IdCardError, IdCardReader, ReaderStatus } from '../../drivers/id-card/index.js';
+import type { CardRead, IdCardError, ReaderStatus } from '../../drivers/id-card/index.js';
+import type { IdCardReaderEvents } from '../../drivers/id-card/reader.js';
 import { maskIdNumber, maskName } from '../../drivers/id-card/index.js';
 import type { PaperWidth, PrinterStatus, TicketPrinter } from '../../drivers/printer/index.js';
 import { buildHallTicket, type HallTicketData } from '../../drivers/printer/index.js';
@@ -11,7 +12,11 @@ import { fullIdentityOf, kioskCardView } from './card-view.js';
 import type { Notifier } from './notifier.js';
 
 /** A card reader as the kiosk uses it: the GA 467 driver, or the in-process stand-in when simulating. */
-export type CardSource = Pick<IdCardReader, 'on' | 'start' | 'stop'>;
+export interface CardSource {
+  on<K extends keyof IdCardReaderEvents>(event: K, listener: (...args: IdCardReaderEvents[K]) => void): unknown;
+  start(): void;
+  stop(): Promise<void>;
+}
 
 export interface KioskStationDeps {
   deviceId: number;

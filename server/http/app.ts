@@ -36,9 +36,7 @@ export async function buildHttp(ctx: OperationContext, log: Logger, registerExtr
   app.get('/openapi.json', { schema: { hide: true } }, async () => document);
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true, seq: ctx.runner.lastSeq() }));
 
-  for (const op of operations) registerOperation(app, ctx, op);
-  await registerScreens(app);
-
+  // Before the routes: Fastify binds a route to the error handler in place when the route is added.
   app.setNotFoundHandler((_req, res) => res.code(404).send({ code: 'NOT_FOUND', message: { zh: '请求的地址不存在', en: 'No such address' } }));
   app.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, req, res) => {
     const status = err.statusCode ?? 500;
@@ -50,6 +48,9 @@ export async function buildHttp(ctx: OperationContext, log: Logger, registerExtr
     req.log.error({ err }, 'request failed');
     return res.code(500).send({ code: 'INTERNAL', message: { zh: '系统内部错误', en: 'Internal error' } });
   });
+
+  for (const op of operations) registerOperation(app, ctx, op);
+  await registerScreens(app);
   if (registerExtras) await registerExtras(app);
   return app;
 }

@@ -76,7 +76,7 @@ export const checkInAppointmentOp = defineOperation({
   operationId: 'checkInAppointment', method: 'POST', url: '/api/appointments/check-in', tag: 'appointments', successStatus: 201,
   summary: 'Check in an appointment at the kiosk with the ID card or the code; it joins the queue. 预约签到',
   roles: ['kiosk', 'staff'], body: CheckInAppointmentBody,
-  handle(ctx, { body }, caller) {
+  async handle(ctx, { body }, caller) {
     let args: { code: string } | { idHash: string };
     if ('code' in body) args = { code: body.code };
     else {
@@ -88,7 +88,10 @@ export const checkInAppointmentOp = defineOperation({
     let token = '';
     const decision = ctx.runner.run('checkInAppointment', args, actorOf(caller), (_db, ticket) => { token = ctx.access.createVisitToken(ticket.visitId); });
     if (!decision.ok) return decision;
-    return { ticket: ticketView(ctx.runner.state, decision.result), token, url: `${ctx.publicUrl}/m/t/${token}`, forecast: ctx.forecaster.get().get(decision.result.id) ?? null, hallName: ctx.runner.state.settings.name };
+    const url = `${ctx.publicUrl}/m/t/${token}`;
+    const forecast = ctx.forecaster.get().get(decision.result.id) ?? null;
+    const print = await ctx.devices.printTicket(caller, decision.result, url, forecast);
+    return { ticket: ticketView(ctx.runner.state, decision.result), token, url, forecast, hallName: ctx.runner.state.settings.name, print };
   },
 });
 

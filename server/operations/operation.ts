@@ -8,6 +8,7 @@ import type { Forecaster } from '../forecaster.js';
 import type { DomainError } from '../core/errors.js';
 import type { CardInbox } from '../privacy/card-inbox.js';
 import type { IdentityVault } from '../privacy/identity-vault.js';
+import type { DeviceLayer } from '../devices/device-layer.js';
 import type { Caller, Role } from './caller.js';
 
 /** What every operation may use. Built once at start; no module-level state anywhere. */
@@ -19,6 +20,8 @@ export interface OperationContext {
   forecaster: Forecaster;
   cards: CardInbox;
   vault: IdentityVault;
+  /** The hall's hardware: kiosk printers, window signs, desktop bridges. */
+  devices: DeviceLayer;
   log: Logger;
   publicUrl: string;
   /** Cuts the live connections of a revoked device or an ended session. */

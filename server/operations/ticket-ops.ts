@@ -28,7 +28,7 @@ export const issueTicketOp = defineOperation({
   operationId: 'issueTicket', method: 'POST', url: '/api/tickets', tag: 'tickets', successStatus: 201,
   summary: 'Take a ticket (kiosk, phone or staff). 取号',
   roles: ['public', 'phone', 'kiosk', 'staff'], body: IssueTicketBody, rateLimited: true,
-  handle(ctx, { body }, caller) {
+  async handle(ctx, { body }, caller) {
     const channel = caller.kind === 'staff' ? 'staff' : caller.kind === 'device' ? 'kiosk' : 'online';
     if (channel === 'online' && !body.identity) return domainError('ID_REQUIRED');
     const resolved = resolveIdentity(ctx, caller, body);
@@ -42,7 +42,10 @@ export const issueTicketOp = defineOperation({
     if (body.cardToken) ctx.cards.forget(body.cardToken);
     const state = ctx.runner.state;
     const forecast = ctx.forecaster.get().get(decision.result.id) ?? null;
-    return { ticket: ticketView(state, decision.result), token, url: `${ctx.publicUrl}/m/t/${token}`, forecast, hallName: state.settings.name };
+    const url = `${ctx.publicUrl}/m/t/${token}`;
+    // A kiosk prints here: only this operation knows the phone URL. The ticket is kept whatever the printer does.
+    const print = await ctx.devices.printTicket(caller, decision.result, url, forecast);
+    return { ticket: ticketView(state, decision.result), token, url, forecast, hallName: state.settings.name, print };
   },
 });
 

@@ -9,7 +9,7 @@ import { defineOperation, type Operation } from './operation.js';
  * Audio is answered as a fetch Response so it goes out with its own content type; the HTTP layer passes a
  * Response through untouched. Refusals in here are still the usual {code, message: {zh, en}} body.
  */
-function audio(body: Buffer, contentType: string, cacheControl: string): Response {
+function fileResponse(body: Buffer, contentType: string, cacheControl: string): Response {
   return new Response(new Uint8Array(body), {
     status: 200,
     headers: { 'content-type': contentType, 'content-length': String(body.length), 'cache-control': cacheControl },
@@ -33,7 +33,7 @@ export const speakAnnouncementOp = defineOperation({
     const pinyin = toPinyin(parseAnnouncement(query.text)!);
     try {
       const wav = await hallVoice(ctx).synthesizer.wav(pinyin);
-      return audio(wav, 'audio/wav', 'private, max-age=86400');
+      return fileResponse(wav, 'audio/wav', 'private, max-age=86400');
     } catch (err) {
       ctx.log.warn({ err }, 'speech synthesis failed');
       return refusal(503, { code: 'VOICE_UNAVAILABLE', message: { zh: '语音合成暂不可用', en: 'Speech synthesis is unavailable' } });
@@ -49,7 +49,7 @@ export const voicePackFileOp = defineOperation({
     const file = await readPackFile(hallVoice(ctx).packDir, params.file);
     if (!file) return refusal(404, { code: 'NOT_FOUND', message: { zh: '未安装语音包或文件不存在', en: 'No voice pack installed, or no such file in it' } });
     // The manifest is re-read so a newly installed pack is picked up; clips rarely change.
-    return audio(file.body, file.contentType, params.file === 'manifest.json' ? 'no-cache' : 'private, max-age=3600');
+    return fileResponse(file.body, file.contentType, params.file === 'manifest.json' ? 'no-cache' : 'private, max-age=3600');
   },
 });
 

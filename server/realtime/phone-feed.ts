@@ -15,6 +15,7 @@ export class PhoneFeed {
   private readonly phones = new Map<Connection, Phone>();
   private readonly latestLeg = new Map<number, number>();
   private changed = false;
+  private quietTicks = 0;
   private readonly timer: NodeJS.Timeout;
 
   constructor(
@@ -57,9 +58,10 @@ export class PhoneFeed {
   }
 
   private tick(): void {
-    // Even without events the minutes to wait drift, so a slow refresh runs anyway.
-    if (!this.changed && Date.now() % 15_000 > 1_000) return;
+    // Even without events the minutes to wait drift, so a quiet hall still refreshes every 15 ticks.
+    if (!this.changed && ++this.quietTicks < 15) return;
     this.changed = false;
+    this.quietTicks = 0;
     for (const [conn, phone] of this.phones) this.push(conn, phone, false);
   }
 

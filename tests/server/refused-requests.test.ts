@@ -18,9 +18,10 @@ describe('requests the hall refuses', () => {
   });
   afterAll(async () => t.stop());
 
-  it('answers a malformed JSON body with 400 BAD_REQUEST', async () => {
+  it('answers a malformed JSON body with 400 BAD_REQUEST, and an oversized one with 413', async () => {
     await refused(400, 'BAD_REQUEST', () => t.api('POST', '/api/tickets', { token: t.kioskToken, raw: '{"serviceId": 6,' }));
     await refused(400, 'BAD_REQUEST', () => t.api('POST', '/api/areas', { cookie: admin, raw: 'code=GA' }));
+    await refused(413, 'PAYLOAD_TOO_LARGE', () => t.api('POST', '/api/tickets', { token: t.kioskToken, raw: `{"serviceId": 6, "pad": "${'x'.repeat(70_000)}"}` }));
   });
 
   it('answers wrong types with 400 VALIDATION_FAILED naming the field', async () => {
@@ -66,8 +67,8 @@ describe('requests the hall refuses', () => {
     await inState('已呼叫', 'called', () => t.api('POST', `/api/tickets/${waiting.id}/cancel`, { cookie: staff }));
 
     await t.api('POST', '/api/windows/8/start', { cookie: staff });
-    await inState('办理中', 'serving', () => t.api('POST', '/api/windows/8/recall', { cookie: staff }));
-    await inState('办理中', 'serving', () => t.api('POST', '/api/windows/8/no-show', { cookie: staff }));
+    await inState('办理中', 'being served', () => t.api('POST', '/api/windows/8/recall', { cookie: staff }));
+    await inState('办理中', 'being served', () => t.api('POST', '/api/windows/8/no-show', { cookie: staff }));
 
     await t.api('POST', '/api/windows/8/finish', { cookie: staff });
     await inState('已办结', 'done', () => t.api('POST', `/api/tickets/${waiting.id}/transfer`, { cookie: staff, body: { serviceId: 5 } }));

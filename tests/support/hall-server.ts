@@ -30,7 +30,8 @@ export async function startTestHall(options: { clock?: () => number; overrides?:
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'hall-test-'));
   const config = loadConfig({}, {
     host: '127.0.0.1', port: 0, databasePath: join(dir, 'hall.db'), secretsPath: join(dir, 'secrets.json'),
-    adminPassword: testPassword, logLevel: 'silent', ...options.overrides,
+    // No simulators unless a test asks: a hall per test would otherwise start socat and the whole simulated kit.
+    adminPassword: testPassword, logLevel: 'silent', devices: { simulate: false }, ...options.overrides,
   });
   const hall = await createHall(config, { clock: options.clock, log: pino({ level: 'silent' }) });
   const url = await hall.listen();

@@ -36,6 +36,9 @@ export interface IssuedTicket {
   hallName: Text;
 }
 
+/** The ticket's own live view (the phone page's data): used for the forecast when issuing answered before it was ready. */
+export const loadVisit = (ticketToken: string): Promise<ApiResult<{ forecast: Forecast | null }>> => apiCall('GET', `/api/visits/${encodeURIComponent(ticketToken)}`);
+
 export const loadPublicHall = (): Promise<ApiResult<PublicHall>> => apiCall<PublicHall>('GET', '/api/public/hall');
 
 export function issueTicket(token: string, body: { serviceId: number; cardToken?: string; priorityClassId?: number }): Promise<ApiResult<IssuedTicket>> {
@@ -56,3 +59,6 @@ export function openingText(opening: Opening, hallDay: string): Text | null {
   const { date, time } = opening.nextOpening;
   return date === hallDay ? { zh: `今天 ${time}`, en: `today ${time}` } : { zh: `${date} ${time}`, en: `${date} ${time}` };
 }
+
+/** Set when the hall runs simulated hardware and offers an operation to put a test card on this kiosk's reader. */
+export const simulateCard: ((token: string) => Promise<unknown>) | null = null;

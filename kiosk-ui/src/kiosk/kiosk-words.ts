@@ -29,6 +29,7 @@ export const words = {
   peopleUnit: { zh: '{n} 人', en: '{n}' },
   estimatedWait: { zh: '预计等候', en: 'Estimated wait' },
   minutes: { zh: '约 {n} 分钟', en: 'about {n} min' },
+  soon: { zh: '即将叫号', en: 'very soon' },
   noWindowOpen: { zh: '窗口开放后计算', en: 'once a window opens' },
   scanToFollow: { zh: '手机扫码，实时查看排队进度', en: 'Scan to follow your place on your phone' },
   printing: { zh: '正在打印号票…', en: 'Printing your ticket…' },

@@ -15,7 +15,9 @@ export function ProblemScreen({ problem, onBack, onHome }: { problem: Problem; o
   return (
     <section class="screen problem" aria-labelledby="problem-title" data-testid="kiosk-problem" data-code={problem.code}>
       <div class="problem-icon" aria-hidden="true">!</div>
-      <h1 id="problem-title" class="problem-message" role="alert"><Bi text={problem.message} /></h1>
+      <div role="alert" class="problem-alert">
+        <h1 id="problem-title" class="problem-message"><Bi text={problem.message} /></h1>
+      </div>
       {problem.number ? (
         <p class="problem-number"><Bi text={words.heldNumber} class="problem-number-label" /><span class="held-number">{problem.number}</span></p>
       ) : null}

@@ -30,19 +30,21 @@ export function TicketScreen({ issued, printer, title, onDone }: { issued: Issue
             </div>
             <div class="stat">
               <dt><Bi text={words.estimatedWait} /></dt>
-              <dd data-testid="kiosk-eta">{eta == null ? <Bi text={words.noWindowOpen} class="stat-note" /> : pick(fill(words.minutes, { n: Math.max(1, Math.round(eta)) }), lang)}</dd>
+              <dd data-testid="kiosk-eta">{eta == null ? <Bi text={words.noWindowOpen} class="stat-note" /> : eta < 1 ? pick(words.soon, lang) : pick(fill(words.minutes, { n: Math.round(eta) }), lang)}</dd>
             </div>
           </dl>
         </div>
-        <figure class="ticket-qr">
-          <QrCode text={issued.url} label={pick(words.scanToFollow, lang)} class={failed ? 'qr-large' : ''} />
-          <figcaption><Bi text={words.scanToFollow} /></figcaption>
-        </figure>
+        <div class="ticket-side">
+          <figure class="ticket-qr">
+            <QrCode text={issued.url} label={pick(words.scanToFollow, lang)} class={failed ? 'qr-large' : ''} />
+            <figcaption><Bi text={words.scanToFollow} /></figcaption>
+          </figure>
+          <p class={failed ? 'printer-note fault' : 'printer-note'} role={failed ? 'alert' : 'status'} data-testid="kiosk-printer">
+            <Bi text={printer === 'printing' ? words.printing : printer === 'printed' ? words.printed : failed ? words.printerFault : words.noPrintNews} />
+          </p>
+        </div>
       </div>
-      <p class={failed ? 'printer-note fault' : 'printer-note'} role={failed ? 'alert' : 'status'} data-testid="kiosk-printer">
-        <Bi text={printer === 'printing' ? words.printing : printer === 'printed' ? words.printed : failed ? words.printerFault : words.noPrintNews} />
-      </p>
-      <div class="bottom-actions">
+      <div class="bottom-actions end">
         <button type="button" class="action primary" data-testid="kiosk-done" onClick={onDone}><Bi text={words.done} /></button>
       </div>
     </section>

@@ -18,7 +18,13 @@ describe('clipboard session', () => {
   it('names the tool it looked for when it is not installed', async () => {
     const emptyDir = await mkdtemp(join(tmpdir(), 'no-tools-'));
     try {
-      const open = ClipboardSession.open({ selection: 'clipboard', restorePrevious: false, tool: 'xsel', searchPath: emptyDir, platform: 'linux' });
+      const open = ClipboardSession.open({
+        selection: 'clipboard',
+        restorePrevious: false,
+        tool: 'xsel',
+        searchPath: emptyDir,
+        platform: 'linux',
+      });
       await expect(open).rejects.toMatchObject({ code: 'CLIPBOARD_TOOL_MISSING', detail: 'xsel' });
     } finally {
       await rm(emptyDir, { recursive: true, force: true });

@@ -5,7 +5,12 @@ import { parseProfile, planFill } from '../../../drivers/desktop-bridge/fill-pla
 import type { FillProfileInput } from '../../../drivers/desktop-bridge/fill-profile.js';
 import { parseKeyChord } from '../../../drivers/desktop-bridge/key-chord.js';
 
-const identity = { idNumber: '11010519491231002X', name: '张三', address: '北京市朝阳区建国路88号', ticketNumber: 'A012' };
+const identity = {
+  idNumber: '11010519491231002X',
+  name: '张三',
+  address: '北京市朝阳区建国路88号',
+  ticketNumber: 'A012',
+};
 
 function failureOf(run: () => unknown): BridgeFailure {
   try {

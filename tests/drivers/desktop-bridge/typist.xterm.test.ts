@@ -53,7 +53,8 @@ describe('typist in a real X application', () => {
 
   /** Proves the terminal line is clean: nothing from a failed fill arrived before it. */
   async function expectCleanLine() {
-    const result = await createTypist().fill({ ticketNumber: 'A012' }, { name: 't', steps: [{ field: 'ticketNumber' }, { key: 'Enter' }] });
+    const marker = { name: 'marker', steps: [{ field: 'ticketNumber' as const }, { key: 'Enter' }] };
+    const result = await createTypist().fill({ ticketNumber: 'A012' }, marker);
     expect(result.ok).toBe(true);
     expect(await xterm.takeLines(1)).toEqual(['A012']);
   }

@@ -94,7 +94,11 @@ export async function startXterm(): Promise<XtermHarness> {
     xterm = spawn(
       'xterm',
       // Stock xterm pastes PRIMARY with Shift+Insert; Ctrl+Shift+V is added for CLIPBOARD, as terminals usually do.
-      ['-title', XTERM_TITLE, '-xrm', 'XTerm*VT100.translations: #override Ctrl Shift <Key>V: insert-selection(CLIPBOARD)', '-e', 'bash', '-c', script],
+      [
+        '-title', XTERM_TITLE,
+        '-xrm', 'XTerm*VT100.translations: #override Ctrl Shift <Key>V: insert-selection(CLIPBOARD)',
+        '-e', 'bash', '-c', script,
+      ],
       { env, stdio: 'ignore', detached: true },
     );
     await focusXterm(env);

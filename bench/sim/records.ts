@@ -1,0 +1,90 @@
+import { median, percentile, round } from '../support/stats.js';
+
+/** What happened to one visitor, in hall time (epoch ms), for the day's figures and the ETA comparison. */
+export interface VisitRecord {
+  index: number;
+  service: string;
+  channel: 'kiosk' | 'appointment';
+  priority: boolean;
+  issuedAt: number | null;
+  refused: string | null;
+  /** Estimated wait printed on the ticket (the server's forecast at issue), minutes; null when none was given. */
+  etaMinutes: number | null;
+  /** People ahead in the same service x mean handling time / open windows serving it, at the same moment. */
+  naiveMinutes: number | null;
+  firstCalledAt: number | null;
+  finishedAt: number | null;
+  noShow: boolean;
+  requeued: boolean;
+  transferred: boolean;
+}
+
+export interface EtaAccuracy {
+  tickets: number;
+  withoutEta: number;
+  actualWaitMinutes: { median: number; p90: number };
+  forecast: { medianAbsErrorMinutes: number; p90AbsErrorMinutes: number; medianAbsErrorShare: number; medianRelativeError: number };
+  naive: { medianAbsErrorMinutes: number; p90AbsErrorMinutes: number; medianAbsErrorShare: number; medianRelativeError: number };
+  /** 1 - forecast median error / naive median error. */
+  improvementOverNaive: number;
+}
+
+/**
+ * ETA accuracy over walk-in tickets that were called: the absolute error of the wait estimated at issue against the
+ * wait that followed (issue to first call). Relative error is taken over tickets that waited at least 5 minutes,
+ * where a percentage means something; "share" is the median absolute error over the median actual wait.
+ */
+export function etaAccuracy(records: VisitRecord[]): EtaAccuracy {
+  const called = records.filter((r) => r.channel === 'kiosk' && r.issuedAt !== null && r.firstCalledAt !== null);
+  const withEta = called.filter((r) => r.etaMinutes !== null && r.naiveMinutes !== null);
+  const actual = withEta.map((r) => (r.firstCalledAt! - r.issuedAt!) / 60_000);
+  const errors = (pick: (r: VisitRecord) => number) => withEta.map((r, i) => Math.abs(pick(r) - actual[i]));
+  const describe = (errs: number[]) => {
+    const rel: number[] = [];
+    errs.forEach((e, i) => { if (actual[i] >= 5) rel.push(e / actual[i]); });
+    return {
+      medianAbsErrorMinutes: round(median(errs)),
+      p90AbsErrorMinutes: round(percentile(errs, 90)),
+      medianAbsErrorShare: round(median(errs) / median(actual), 3),
+      medianRelativeError: round(median(rel), 3),
+    };
+  };
+  const forecast = describe(errors((r) => r.etaMinutes!));
+  const naive = describe(errors((r) => r.naiveMinutes!));
+  return {
+    tickets: withEta.length,
+    withoutEta: called.length - withEta.length,
+    actualWaitMinutes: { median: round(median(actual)), p90: round(percentile(actual, 90)) },
+    forecast, naive,
+    improvementOverNaive: round(1 - forecast.medianAbsErrorMinutes / naive.medianAbsErrorMinutes, 3),
+  };
+}
+
+export interface DaySummary {
+  visitors: number;
+  issued: number;
+  refused: Record<string, number>;
+  called: number;
+  finished: number;
+  noShows: number;
+  requeued: number;
+  transferred: number;
+  waitMinutes: { median: number; p90: number; max: number };
+}
+
+export function daySummary(records: VisitRecord[]): DaySummary {
+  const refused: Record<string, number> = {};
+  for (const r of records) if (r.refused) refused[r.refused] = (refused[r.refused] ?? 0) + 1;
+  const waits = records.filter((r) => r.issuedAt !== null && r.firstCalledAt !== null).map((r) => (r.firstCalledAt! - r.issuedAt!) / 60_000);
+  return {
+    visitors: records.length,
+    issued: records.filter((r) => r.issuedAt !== null).length,
+    refused,
+    called: waits.length,
+    finished: records.filter((r) => r.finishedAt !== null).length,
+    noShows: records.filter((r) => r.noShow).length,
+    requeued: records.filter((r) => r.requeued).length,
+    transferred: records.filter((r) => r.transferred).length,
+    waitMinutes: { median: round(median(waits)), p90: round(percentile(waits, 90)), max: round(Math.max(0, ...waits)) },
+  };
+}

@@ -1,0 +1,135 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Staff } from '../../../protocol/config-entities.js';
+import type { ErrorBody } from '../../../protocol/i18n.js';
+import type { PauseReason, TicketView } from '../../../protocol/queue-entities.js';
+import { Bi, ErrorNotice } from '../lib/bi.js';
+import { windowStatusName } from '../lib/status-names.js';
+import { useNow } from '../lib/use-now.js';
+import { ActionButtons } from './action-buttons.js';
+import { enabledActions, type DeskAction } from './action-rules.js';
+import { CurrentVisitor } from './current-visitor.js';
+import { runDeskCommand, type DeskCommand } from './desk-commands.js';
+import { CallTicketDialog } from './dialogs/call-ticket-dialog.js';
+import { PauseDialog } from './dialogs/pause-dialog.js';
+import { TransferDialog, type TransferTarget } from './dialogs/transfer-dialog.js';
+import { useFillAvailable } from './fill-availability.js';
+import { NoShowList } from './no-show-list.js';
+import { useShortcuts } from './shortcuts.js';
+import { TodayCounts } from './today-counts.js';
+import { useDeskFeed } from './use-desk-feed.js';
+import { WaitingList } from './waiting-list.js';
+
+type Dialog = { kind: 'pause' } | { kind: 'transfer' } | { kind: 'call'; ticket: TicketView } | null;
+
+interface Props { staff: Staff; windowId: number; onChangeWindow: () => void; onLogout: () => void; onSessionEnded: () => void }
+
+export function DeskScreen({ staff, windowId, onChangeWindow, onLogout, onSessionEnded }: Props) {
+  const feed = useDeskFeed(windowId);
+  const now = useNow();
+  const fillAvailable = useFillAvailable();
+  const [error, setError] = useState<ErrorBody | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [dialog, setDialog] = useState<Dialog>(null);
+
+  useEffect(() => { if (feed.refused) onSessionEnded(); }, [feed.refused]);
+  useEffect(() => {
+    if (!error) return;
+    const timer = setTimeout(() => setError(null), 10_000);
+    return () => clearTimeout(timer);
+  }, [error]);
+
+  const w = feed.desk?.window ?? null;
+  const enabled = enabledActions({
+    windowStatus: w?.status ?? 'closed',
+    current: w?.currentTicket?.status ?? null,
+    waitingCount: feed.desk?.waiting.length ?? 0,
+    online: feed.online && w !== null,
+  });
+
+  const run = async (command: DeskCommand) => {
+    setBusy(true);
+    const err = await runDeskCommand(feed.socket, command);
+    setBusy(false);
+    setError(err);
+    if (!err) setDialog(null);
+  };
+
+  const openDialog = (d: Dialog) => {
+    setError(null);
+    setDialog(d);
+  };
+
+  const act = (action: DeskAction) => {
+    const windowArg = { windowId };
+    switch (action) {
+      case 'open': case 'resume': return run({ name: 'setWindowStatus', args: { windowId, status: 'open' } });
+      case 'close': return run({ name: 'setWindowStatus', args: { windowId, status: 'closed' } });
+      case 'callNext': return run({ name: 'callNext', args: windowArg });
+      case 'recall': return run({ name: 'recall', args: windowArg });
+      case 'start': return run({ name: 'startService', args: windowArg });
+      case 'finish': return run({ name: 'finishService', args: windowArg });
+      case 'noShow': return run({ name: 'markNoShow', args: windowArg });
+      case 'fill': return run({ name: 'fillBusinessSystem', args: windowArg });
+      case 'transfer': return openDialog({ kind: 'transfer' });
+      case 'pause': return openDialog({ kind: 'pause' });
+      case 'callTicket': return undefined;
+    }
+  };
+  useShortcuts(enabled, dialog === null && !busy, (a) => void act(a));
+
+  const pauseWith = (reason: PauseReason) => run({ name: 'setWindowStatus', args: { windowId, status: 'paused', reason } });
+  const transferTo = (target: TransferTarget) => {
+    const t = w?.currentTicket;
+    if (t) void run({ name: 'transferTicket', args: { ticketId: t.id, ...target } });
+  };
+
+  const status = w ? windowStatusName[w.status] : null;
+  return (
+    <div class="desk">
+      <header class="topbar">
+        <h1 class="topbar-window" data-testid="pad-window-title">
+          {w ? <Bi zh={w.name.zh} en={w.name.en} inline /> : <Bi zh="连接中…" en="Connecting…" inline />}
+        </h1>
+        {status && <span class={`pill pill-window-${w!.status}`} data-testid="pad-window-status">{status.zh} {status.en}</span>}
+        <span class="topbar-hall">{feed.desk?.hall.name.zh}</span>
+        <span class={`link-state ${feed.online ? 'link-on' : 'link-off'}`} data-testid="pad-link">
+          {feed.online ? '● 在线 Online' : '○ 离线 Offline'}
+        </span>
+        <span class="topbar-user">{staff.name} · {staff.number}</span>
+        <button type="button" class="btn btn-quiet" data-testid="pad-close-window" disabled={busy || !enabled.has('close')} onClick={() => act('close')}>
+          <Bi zh="关闭窗口" en="Close window" inline />
+        </button>
+        <button type="button" class="btn btn-quiet" onClick={onChangeWindow}><Bi zh="换窗口" en="Switch" inline /></button>
+        <button type="button" class="btn btn-quiet" onClick={onLogout}><Bi zh="退出" en="Sign out" inline /></button>
+      </header>
+      <main class="desk-main">
+        <div class="desk-left">
+          {w && <CurrentVisitor window={w} now={now} priorityClasses={feed.priorityClasses} canOpen={!busy && enabled.has('open')} onOpen={() => act('open')} />}
+          <div class="error-slot">{!dialog && <ErrorNotice error={error} onClose={() => setError(null)} />}</div>
+          <ActionButtons enabled={enabled} paused={w?.status === 'paused'} fillAvailable={fillAvailable} busy={busy} onAction={(a) => void act(a)} />
+        </div>
+        <div class="desk-right">
+          <TodayCounts counts={feed.counts} />
+          {feed.desk && (
+            <WaitingList waiting={feed.desk.waiting} windowId={windowId} tiers={feed.tiers} priorityClasses={feed.priorityClasses}
+              yellowMinutes={feed.desk.hall.yellowWaitMinutes} redMinutes={feed.desk.hall.redWaitMinutes} now={now}
+              canCall={!busy && enabled.has('callTicket')} onCall={(ticket) => openDialog({ kind: 'call', ticket })} />
+          )}
+          {feed.desk && (
+            <NoShowList noShows={feed.desk.noShows} online={feed.online && !busy}
+              onRequeue={(t) => void run({ name: 'requeueTicket', args: { ticketId: t.id } })} />
+          )}
+        </div>
+      </main>
+      {dialog?.kind === 'pause' && <PauseDialog error={error} onPause={(r) => void pauseWith(r)} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'call' && (
+        <CallTicketDialog ticket={dialog.ticket} error={error} onClose={() => setDialog(null)}
+          onCall={(reason) => void run({ name: 'callTicket', args: { windowId, ticketId: dialog.ticket.id, reason } })} />
+      )}
+      {dialog?.kind === 'transfer' && w?.currentTicket && feed.desk && (
+        <TransferDialog ticket={w.currentTicket} areas={feed.desk.areas} services={feed.desk.services} windows={feed.windows}
+          ownWindowId={windowId} error={error} onTransfer={transferTo} onClose={() => setDialog(null)} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,165 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { ErrorBody } from '../../../protocol/i18n.js';
+import { Bi, LangContext, type Lang } from '../shared/bilingual.js';
+import type { HeldCard } from './card-banner.js';
+import { CheckInScreen } from './check-in-screen.js';
+import type { DeviceNews } from './device-messages.js';
+import { forgetDeviceToken, saveDeviceToken, takeDeviceToken } from './device-token.js';
+import { IdentityScreen } from './identity-screen.js';
+import { checkIn, issueTicket, loadPublicHall, loadVisit, simulateCard, type HallService, type PublicHall } from './kiosk-api.js';
+import { closedProblem, idleMs, idleWarnMs, isDeviceRefusal, printerSilentMs, problemOf, type Step } from './kiosk-flow.js';
+import { KioskFrame } from './kiosk-frame.js';
+import { words } from './kiosk-words.js';
+import { PairingScreen } from './pairing-screen.js';
+import { ProblemScreen } from './problem-screen.js';
+import { ServiceScreen } from './service-screen.js';
+import { StartScreen } from './start-screen.js';
+import { TicketScreen, type PrinterState } from './ticket-screen.js';
+import { useIdle } from './use-idle.js';
+import { useKioskLink } from './use-kiosk-link.js';
+
+/** The touch kiosk: area -> service -> ID card (or skip) -> ticket; appointment check-in; back to start when idle. */
+export function KioskApp() {
+  const [token, setToken] = useState<string | null>(() => takeDeviceToken());
+  const [hall, setHall] = useState<PublicHall | null>(null);
+  const [step, setStep] = useState<Step>({ name: 'start' });
+  const [lang, setLang] = useState<Lang>('zh');
+  const [large, setLarge] = useState(false);
+  const [card, setCard] = useState<HeldCard | null>(null);
+  const [priorityId, setPriorityId] = useState<number | null>(null);
+  const [code, setCode] = useState('');
+  const [printer, setPrinter] = useState<PrinterState>('printing');
+  const stepRef = useRef(step);
+  stepRef.current = step;
+
+  const unpair = useCallback(() => { forgetDeviceToken(); setToken(null); }, []);
+  const refreshHall = useCallback(async () => {
+    const res = await loadPublicHall();
+    if (res.ok) setHall(res.data);
+  }, []);
+  const lastRefresh = useRef(0);
+  const hallChanged = useCallback(() => {
+    // Queue events can come many a second at the morning rush; the counts need not follow each one.
+    if (Date.now() - lastRefresh.current < 2000) return;
+    lastRefresh.current = Date.now();
+    void refreshHall();
+  }, [refreshHall]);
+
+  const fail = (error: ErrorBody, back: Step | null) => {
+    if (isDeviceRefusal(error)) return unpair();
+    if (error.code === 'ID_REQUIRED') setCard(null);
+    setStep({ name: 'problem', problem: problemOf(error), back });
+  };
+
+  const showTicket = (res: Awaited<ReturnType<typeof issueTicket>>, back: Step | null, checkedIn: boolean) => {
+    if (!res.ok) return fail(res.error, back);
+    setCard(null);
+    setCode('');
+    setPriorityId(null);
+    setPrinter('printing');
+    setStep({ name: 'ticket', issued: res.data, checkedIn });
+  };
+
+  const take = async (service: HallService, cardToken: string | undefined) => {
+    if (!token) return;
+    const back = stepRef.current;
+    setStep({ name: 'busy' });
+    showTicket(await issueTicket(token, { serviceId: service.id, cardToken, priorityClassId: priorityId ?? undefined }), back, false);
+  };
+
+  const checkInWith = async (body: { code: string } | { cardToken: string }) => {
+    if (!token) return;
+    setStep({ name: 'busy' });
+    showTicket(await checkIn(token, body), { name: 'checkin' }, true);
+  };
+
+  const onNews = (news: DeviceNews) => {
+    const now = stepRef.current;
+    if (news.kind === 'printer') {
+      if (now.name === 'ticket' && (news.ticketId === null || news.ticketId === now.issued.ticket.id)) setPrinter(news.ok ? 'printed' : 'failed');
+      return;
+    }
+    if (now.name === 'busy') return;
+    if (news.kind === 'cardError') return setStep({ name: 'problem', problem: problemOf(news.error), back: now.name === 'problem' ? now.back : now });
+    if (now.name === 'identity') return void take(now.service, news.card.cardToken);
+    if (now.name === 'checkin') return void checkInWith({ cardToken: news.card.cardToken });
+    setCard(news.card);
+    // A card on the reader while the last visitor's ticket is still up means a new visitor: start afresh for them.
+    if (now.name === 'ticket' || now.name === 'problem') setStep({ name: 'start' });
+  };
+
+  const online = useKioskLink(token, { onNews, onHallChanged: hallChanged, onRefused: (e) => { if (isDeviceRefusal(e)) unpair(); } });
+
+  /** Back to the first screen, forgetting everything about this visitor; a new visitor also gets the defaults. */
+  const goHome = useCallback((newVisitor: boolean) => {
+    setStep({ name: 'start' });
+    setCard(null);
+    setPriorityId(null);
+    setCode('');
+    if (newVisitor) {
+      setLang('zh');
+      setLarge(false);
+    }
+    void refreshHall();
+  }, [refreshHall]);
+  const reset = useCallback(() => goHome(true), [goHome]);
+
+  const pristine = step.name === 'start' && !card && lang === 'zh' && !large;
+  const secondsLeft = useIdle(idleMs, idleWarnMs, !pristine, reset);
+
+  useEffect(() => { if (token) void refreshHall(); }, [token, refreshHall]);
+  useEffect(() => { document.documentElement.classList.toggle('large', large); }, [large]);
+  useEffect(() => { document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en'; }, [lang]);
+  useEffect(() => {
+    // The hall works out positions about once a second; a ticket issued in between comes back without one yet.
+    if (step.name !== 'ticket' || step.issued.forecast) return;
+    const shown = step;
+    const t = setTimeout(async () => {
+      const res = await loadVisit(shown.issued.token);
+      if (res.ok && res.data.forecast && stepRef.current === shown) setStep({ ...shown, issued: { ...shown.issued, forecast: res.data.forecast } });
+    }, 1200);
+    return () => clearTimeout(t);
+  }, [step]);
+  useEffect(() => {
+    if (step.name !== 'ticket' || printer !== 'printing') return;
+    const t = setTimeout(() => setPrinter((p) => (p === 'printing' ? 'silent' : p)), printerSilentMs);
+    return () => clearTimeout(t);
+  }, [step, printer]);
+
+  const chooseService = (service: HallService) => {
+    if (!service.opening.open && hall) return setStep({ name: 'problem', problem: closedProblem(service, hall.hallDay), back: stepRef.current });
+    setStep({ name: 'identity', service });
+  };
+
+  const body = () => {
+    if (!token) return <PairingScreen onPaired={(t) => { saveDeviceToken(t); setToken(t); }} />;
+    if (!hall || step.name === 'busy') return <p class="busy" role="status"><Bi text={words.issuing} /></p>;
+    switch (step.name) {
+      case 'start':
+        return <StartScreen areas={hall.areas} services={hall.services} card={card} onCheckIn={() => setStep({ name: 'checkin' })}
+          onArea={(areaId) => setStep({ name: 'services', areaId })} />;
+      case 'services':
+        return <ServiceScreen area={hall.areas.find((a) => a.id === step.areaId)} services={hall.services.filter((s) => s.areaId === step.areaId)}
+          hallDay={hall.hallDay} card={card} onService={chooseService} onBack={() => setStep({ name: 'start' })} />;
+      case 'identity':
+        return <IdentityScreen service={step.service} card={card} priorityClasses={hall.priorityClasses} priorityId={priorityId}
+          canSimulate={simulateCard !== null} onPriority={setPriorityId} onTake={(withCard) => void take(step.service, withCard ? card?.cardToken : undefined)}
+          onSimulate={() => void simulateCard?.(token)} onBack={() => setStep({ name: 'services', areaId: step.service.areaId })} />;
+      case 'ticket':
+        return <TicketScreen issued={step.issued} printer={printer} title={step.checkedIn ? words.checkedIn : undefined} onDone={reset} />;
+      case 'checkin':
+        return <CheckInScreen code={code} busy={false} onCode={setCode} onConfirm={() => void checkInWith({ code })} onBack={() => { setCode(''); setStep({ name: 'start' }); }} />;
+      case 'problem':
+        return <ProblemScreen problem={step.problem} onBack={step.back ? () => setStep(step.back!) : null} onHome={() => goHome(false)} />;
+    }
+  };
+
+  return (
+    <LangContext.Provider value={lang}>
+      <KioskFrame hallName={hall?.name ?? null} notice={hall?.notice ?? null} lang={lang} large={large} online={online || !token}
+        secondsLeft={secondsLeft} onLang={() => setLang(lang === 'zh' ? 'en' : 'zh')} onLarge={() => setLarge(!large)}>
+        {body()}
+      </KioskFrame>
+    </LangContext.Provider>
+  );
+}
