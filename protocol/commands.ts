@@ -6,7 +6,7 @@ import { PauseReason } from './queue-entities.js';
 export const TypedIdentity = z.object({
   name: z.string().trim().min(1).max(40),
   idNumber: z.string().trim().regex(/^\d{17}[\dXx]$/, '18 characters: 17 digits and a digit or X'),
-});
+}).strict();
 export type TypedIdentity = z.infer<typeof TypedIdentity>;
 
 export const IssueTicketBody = z.object({

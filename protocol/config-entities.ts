@@ -86,6 +86,27 @@ export const PriorityRule = z.discriminatedUnion('mode', [
 ]);
 export type PriorityRule = z.infer<typeof PriorityRule>;
 
+/** 好差评 follow-up deadlines and the working-day calendar they are counted on. */
+export const FollowUpSettings = z.object({
+  /** A named person calls the visitor back within this many hours of a bad rating. */
+  contactHours: z.number().min(0.25).max(168),
+  /** Rectified or explained by the end of this many working days after the rating day (5, 7 or 15 by locality). */
+  rectifyWorkingDays: z.number().int().min(1).max(60),
+  /** Public holidays: never working days. */
+  holidays: z.array(DayDate).max(500),
+  /** Make-up working days (调休): weekend dates that are working days. */
+  workdays: z.array(DayDate).max(500),
+});
+export type FollowUpSettings = z.infer<typeof FollowUpSettings>;
+
+export const RatingSettings = z.object({
+  /** How long the window's rating screen offers the levels; no answer in time records no rating. */
+  padTimeoutSeconds: z.number().int().min(5).max(600),
+  /** How long after the finish the phone page may still rate (the visit must be of the current hall day). */
+  phoneRatingHours: z.number().min(0.5).max(24),
+});
+export type RatingSettings = z.infer<typeof RatingSettings>;
+
 export const HallSettings = z.object({
   name: Text,
   timeZone: z.string().min(1),
@@ -98,5 +119,11 @@ export const HallSettings = z.object({
   redWaitMinutes: z.number().int().min(1).max(600),
   onePerPersonPerService: z.boolean(),
   notice: Text,
+  /** Live warning when a visitor is served this long, in percent of the service's default handling time. */
+  yellowServicePercent: z.number().int().min(100).max(2000).optional(),
+  redServicePercent: z.number().int().min(100).max(2000).optional(),
+  /** Absent in halls set up before ratings existed: server/core/ratings/settings.ts supplies the defaults. */
+  rating: RatingSettings.optional(),
+  followUp: FollowUpSettings.optional(),
 });
 export type HallSettings = z.infer<typeof HallSettings>;

@@ -53,6 +53,8 @@ export const FillReport = z.object({
   ok: z.boolean(),
   code: z.string().max(64).optional(),
   message: Text.optional(),
+  /** A failure after key strokes were sent: the form may be half filled and needs a look. */
+  started: z.boolean().optional(),
   fields: z.number().int().min(0).max(100),
   elapsedMs: z.number().min(0).max(600_000),
 }).strict();

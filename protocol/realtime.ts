@@ -3,6 +3,7 @@ import { Area, HallSettings, Id, Service } from './config-entities.js';
 import { ErrorBody, Text } from './i18n.js';
 import { Forecast, TicketView, WindowView } from './queue-entities.js';
 import { DeviceMessages } from './device-messages.js';
+import { LiveWarning } from './stats.js';
 
 /** What a client follows: the whole hall, one area, one window (a caller pad), or one visit (a phone). */
 export const Follow = z.discriminatedUnion('scope', [
@@ -69,6 +70,8 @@ export const ServerMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('error'), id: z.string().optional(), error: ErrorBody }),
   /** Kiosk card reader and printer, hall alerts, desktop bridge fills: see device-messages.ts. */
   ...DeviceMessages,
+  /** To staff screens following the hall: the yellow and red lights now, sent whenever they change. */
+  z.object({ type: z.literal('warnings'), at: z.number(), warnings: z.array(LiveWarning) }),
   z.object({ type: z.literal('pong') }),
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;

@@ -2,16 +2,29 @@ import type { Forecast } from '../protocol/queue-entities.js';
 import { forecastQueue } from './core/forecast.js';
 import type { HallState } from './core/types.js';
 
+/** Forecasting may take at most about this share of the server's time; past it, answers may be a moment old. */
+const cpuShare = 0.1;
+
 /**
- * Positions and waits are recomputed at most once per interval, never on the call path: a call reaches the boards
- * first, and phones learn their new position within the second.
+ * Positions and waits, never on the call path (a call only marks them stale). They are recomputed when asked for
+ * after a change, so a ticket just issued gets its own wait printed, unless forecasting would take more than a
+ * tenth of the server (thousands waiting and hundreds of tickets a second): then the previous answer stands,
+ * and is refreshed within maxAgeMs at the latest.
  */
 export class Forecaster {
   private current = new Map<number, Forecast>();
   private computedAt = -Infinity;
+  private computedCpuAt = -Infinity;
+  private lastCostMs = 0;
   private dirty = true;
 
-  constructor(private readonly state: HallState, private readonly clock: () => number, private readonly maxAgeMs: number) {}
+  constructor(
+    private readonly state: HallState,
+    private readonly clock: () => number,
+    private readonly maxAgeMs: number,
+    /** Real time for the CPU budget; a simulation on a virtual clock passes that clock. */
+    private readonly cpuClock: () => number = () => performance.now(),
+  ) {}
 
   invalidate(): void {
     this.dirty = true;
@@ -19,10 +32,15 @@ export class Forecaster {
 
   get(): Map<number, Forecast> {
     const now = this.clock();
+    const cpuNow = this.cpuClock();
+    const withinBudget = cpuNow - this.computedCpuAt >= this.lastCostMs / cpuShare;
     // Waits move with the clock as well as with events, so even a quiet hall is refreshed now and then.
-    if ((this.dirty && now - this.computedAt >= this.maxAgeMs) || now - this.computedAt >= 30_000) {
+    const due = (this.dirty && (withinBudget || now - this.computedAt >= this.maxAgeMs)) || now - this.computedAt >= 30_000;
+    if (due) {
       this.current = forecastQueue(this.state, now);
       this.computedAt = now;
+      this.lastCostMs = this.cpuClock() - cpuNow;
+      this.computedCpuAt = cpuNow;
       this.dirty = false;
     }
     return this.current;

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
 import { AccessStore } from './auth/access-store.js';
 import { resolveCaller } from './auth/resolve-caller.js';
 import { CommandRunner } from './command-runner.js';
@@ -16,6 +17,7 @@ import { CardInbox } from './privacy/card-inbox.js';
 import { IdentityVault } from './privacy/identity-vault.js';
 import { RealtimeHub } from './realtime/hub.js';
 import { Scheduler } from './scheduler.js';
+import { HallStatistics } from './stats/hall-statistics.js';
 import { loadSecrets } from './secrets.js';
 import { defaultSettings, seedDemoHall, type SeedReport } from './seed/demo-hall.js';
 import { openDatabase, type Db } from './store/database.js';
@@ -48,9 +50,13 @@ export async function createHall(config: Config, options: HallOptions = {}): Pro
   const forecaster = new Forecaster(state, clock, config.phoneUpdateMs);
   let hub: RealtimeHub | null = null;
   const cards = new CardInbox(clock);
-  const devices = new DeviceLayer({ config: config.devices, runner, access, cards, vault, log, push: (to, message) => hub?.notify(to, message) ?? 0 });
+  const devices = new DeviceLayer({
+    config: config.devices, runner, access, cards, vault, log, simulationDir: join(dirname(config.databasePath), 'simulated-devices'),
+    push: (to, message) => hub?.notify(to, message) ?? 0,
+  });
+  const stats = new HallStatistics(db, runner, (to, message) => hub?.notify(to, message) ?? 0);
   const ctx: OperationContext = {
-    config, runner, access, secrets, forecaster, vault, log, cards, devices,
+    config, runner, access, secrets, forecaster, vault, log, cards, devices, stats,
     publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
     disconnect: (predicate) => hub?.disconnectWhere(predicate),
   };
@@ -72,6 +78,7 @@ export async function createHall(config: Config, options: HallOptions = {}): Pro
   hub.attach(app.server);
   const scheduler = new Scheduler(runner, vault, log);
   scheduler.start();
+  stats.start();
   // After seeding: a simulated hall gives the demo kiosk its reader and printer.
   await devices.start();
 
@@ -85,6 +92,7 @@ export async function createHall(config: Config, options: HallOptions = {}): Pro
     },
     async close() {
       scheduler.stop();
+      stats.stop();
       await devices.stop();
       hub?.close();
       await app.close();

@@ -1,3 +1,6 @@
 import { render } from 'preact';
+import { AdminApp } from './app/admin-app.js';
+import './admin.css';
+import './pages.css';
 
-render(<main><h1>管理后台</h1></main>, document.getElementById('app')!);
+render(<AdminApp />, document.getElementById('app')!);

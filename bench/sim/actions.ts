@@ -1,6 +1,13 @@
 import type { SimVisitor } from './visitors.js';
 
-export interface Issued { ticketId: number; visitId: number; number: string; etaMinutes: number | null }
+export interface Issued {
+  ticketId: number;
+  visitId: number;
+  number: string;
+  etaMinutes: number | null;
+  /** Estimates of proposed forecast variants at the same moment (in-process run only). */
+  variants?: Record<string, number | null>;
+}
 export interface Refused { refused: string }
 export interface Called { ticketId: number; visitId: number; number: string }
 export type WindowStatus = 'open' | 'closed' | 'paused';

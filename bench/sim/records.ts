@@ -12,6 +12,8 @@ export interface VisitRecord {
   etaMinutes: number | null;
   /** People ahead in the same service x mean handling time / open windows serving it, at the same moment. */
   naiveMinutes: number | null;
+  /** Proposed forecast variants, asked at the same moment. */
+  variants: Record<string, number | null>;
   firstCalledAt: number | null;
   finishedAt: number | null;
   noShow: boolean;
@@ -23,25 +25,31 @@ export interface EtaAccuracy {
   tickets: number;
   withoutEta: number;
   actualWaitMinutes: { median: number; p90: number };
-  forecast: { medianAbsErrorMinutes: number; p90AbsErrorMinutes: number; medianAbsErrorShare: number; medianRelativeError: number };
-  naive: { medianAbsErrorMinutes: number; p90AbsErrorMinutes: number; medianAbsErrorShare: number; medianRelativeError: number };
+  forecast: ErrorFigures;
+  naive: ErrorFigures;
   /** 1 - forecast median error / naive median error. */
   improvementOverNaive: number;
+  variants: Record<string, ErrorFigures & { improvementOverNaive: number; tickets: number; serverOnSameTickets: ErrorFigures }>;
 }
 
 /**
+ * medianRelativeError: median of |error| / max(actual wait, 5 min) over all tickets, the figure held against the
+ * target (20% of the actual wait); the 5-minute floor keeps a half-minute miss on a one-minute wait from counting
+ * as 50%. medianAbsErrorShare: median |error| over median actual wait.
+ */
+export interface ErrorFigures { medianAbsErrorMinutes: number; p90AbsErrorMinutes: number; medianAbsErrorShare: number; medianRelativeError: number }
+
+/**
  * ETA accuracy over walk-in tickets that were called: the absolute error of the wait estimated at issue against the
- * wait that followed (issue to first call). Relative error is taken over tickets that waited at least 5 minutes,
- * where a percentage means something; "share" is the median absolute error over the median actual wait.
+ * wait that followed (issue to first call), for the server's forecast, the naive estimate, and proposed variants.
  */
 export function etaAccuracy(records: VisitRecord[]): EtaAccuracy {
   const called = records.filter((r) => r.channel === 'kiosk' && r.issuedAt !== null && r.firstCalledAt !== null);
   const withEta = called.filter((r) => r.etaMinutes !== null && r.naiveMinutes !== null);
   const actual = withEta.map((r) => (r.firstCalledAt! - r.issuedAt!) / 60_000);
   const errors = (pick: (r: VisitRecord) => number) => withEta.map((r, i) => Math.abs(pick(r) - actual[i]));
-  const describe = (errs: number[]) => {
-    const rel: number[] = [];
-    errs.forEach((e, i) => { if (actual[i] >= 5) rel.push(e / actual[i]); });
+  const describe = (errs: number[]): ErrorFigures => {
+    const rel = errs.map((e, i) => e / Math.max(actual[i], 5));
     return {
       medianAbsErrorMinutes: round(median(errs)),
       p90AbsErrorMinutes: round(percentile(errs, 90)),
@@ -51,12 +59,20 @@ export function etaAccuracy(records: VisitRecord[]): EtaAccuracy {
   };
   const forecast = describe(errors((r) => r.etaMinutes!));
   const naive = describe(errors((r) => r.naiveMinutes!));
+  const variants: EtaAccuracy['variants'] = {};
+  for (const name of new Set(withEta.flatMap((r) => Object.keys(r.variants)))) {
+    // A variant may be asked for a sample of the tickets only: compare it with the others on that sample.
+    const sample = withEta.filter((r) => r.variants[name] != null);
+    const sub = etaAccuracy(sample.map((r) => ({ ...r, etaMinutes: r.variants[name]!, variants: {} })));
+    variants[name] = { ...sub.forecast, improvementOverNaive: sub.improvementOverNaive, tickets: sample.length, serverOnSameTickets: etaAccuracy(sample.map((r) => ({ ...r, variants: {} }))).forecast };
+  }
   return {
     tickets: withEta.length,
     withoutEta: called.length - withEta.length,
     actualWaitMinutes: { median: round(median(actual)), p90: round(percentile(actual, 90)) },
     forecast, naive,
     improvementOverNaive: round(1 - forecast.medianAbsErrorMinutes / naive.medianAbsErrorMinutes, 3),
+    variants,
   };
 }
 

@@ -6,6 +6,7 @@ import { forgetDeviceToken, saveDeviceToken, takeDeviceToken } from './device/de
 import { PairingScreen } from './device/pairing-screen.js';
 import { BoardApp } from './view/board-app.js';
 import './board.css';
+import './panels.css';
 
 /** Start: a token (from the address once, then localStorage) or the pairing screen; then what to follow; then the wall. */
 function App() {

@@ -140,7 +140,7 @@ export class BridgeAgent extends EventEmitter<BridgeAgentEvents> {
     const result = await this.opts.typist.fill(fill.identity, this.opts.profile);
     const report: FillReport = result.ok
       ? { requestId, ok: true, fields: result.fields.length, elapsedMs: result.elapsedMs }
-      : { requestId, ok: false, code: result.error.code, message: { zh: result.error.zh, en: result.error.en }, fields: 0, elapsedMs: result.elapsedMs };
+      : { requestId, ok: false, code: result.error.code, message: { zh: result.error.zh, en: result.error.en }, started: result.error.started, fields: 0, elapsedMs: result.elapsedMs };
     this.log.info({ requestId, ticketNumber, ok: report.ok, code: report.code, fields: report.fields, elapsedMs: report.elapsedMs }, 'fill done');
     this.emit('filled', report);
     if (ws.readyState !== WebSocket.OPEN) return this.log.warn({ requestId }, 'connection lost before the fill could be reported');

@@ -1,7 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { renderTicket, type DecodedTicket } from '../printer/decoded-ticket.js';
@@ -21,7 +21,7 @@ export interface SimulatorKitOptions {
   ledFramer?: SimFramer;
   /** Default: use socat when it is installed. */
   socat?: boolean;
-  /** Where the pty links are made; default a fresh temporary folder. */
+  /** Where the pty links are made (kept, so paths stay the same from run to run); default a fresh temporary folder. */
   dir?: string;
   onTicket?: (kiosk: number, ticket: DecodedTicket) => void;
   onSign?: (address: number, command: SignCommand) => void;
@@ -46,6 +46,7 @@ export interface SimulatorKit {
 export async function startSimulatorKit(options: SimulatorKitOptions): Promise<SimulatorKit> {
   const socat = options.socat ?? socatAvailable();
   const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'hall-kit-')));
+  if (options.dir) await mkdir(dir, { recursive: true });
   const pairs: SocatPair[] = [];
   const stops: (() => Promise<void>)[] = [];
   const cable = async (name: string) => {
@@ -114,15 +115,18 @@ export function kitConfig(kit: SimulatorKit): Record<string, unknown> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { kiosks: { type: 'string', default: '1' }, framer: { type: 'string', default: 'onbon' } } });
+  const { values } = parseArgs({
+    options: { kiosks: { type: 'string', default: '1' }, framer: { type: 'string', default: 'onbon' }, dir: { type: 'string', default: './data/hall-kit' } },
+  });
   const framer = values.framer as SimFramer;
   const count = Number.parseInt(values.kiosks ?? '1', 10);
   if (!['onbon', 'alpha'].includes(framer) || !(count >= 1 && count <= 20)) {
-    console.error('usage: npm run simulators -- [--kiosks 1] [--framer onbon|alpha]');
+    console.error('usage: npm run simulators -- [--kiosks 1] [--framer onbon|alpha] [--dir ./data/hall-kit]');
     process.exit(2);
   }
   const kit = await startSimulatorKit({
     kiosks: count,
+    dir: resolve(values.dir ?? './data/hall-kit'),
     ledFramer: framer,
     onTicket: (k, ticket) => console.log(`\nkiosk ${k} printed:\n${renderTicket(ticket, 48)}\n`),
     onSign: (address, c) => console.log(`sign ${address}: ${c.kind === 'show' ? c.lines.join(' / ') : c.kind === 'clear' ? '(dark)' : `brightness ${c.level}`}`),

@@ -1,3 +1,6 @@
 import { render } from 'preact';
+import { PhoneApp } from './phone/phone-app.js';
+import './shared/base.css';
+import './phone/phone.css';
 
-render(<main><h1>排队进度</h1></main>, document.getElementById('app')!);
+render(<PhoneApp />, document.getElementById('app')!);

@@ -43,6 +43,14 @@ const catalog = {
   UNAUTHENTICATED: [401, '请先登录或配对设备', 'Log in or pair this device first'],
   BAD_CREDENTIALS: [401, '工号或密码错误', 'Wrong staff number or password'],
   BAD_PAIRING_CODE: [403, '配对码无效或已过期', 'The pairing code is wrong, used or expired'],
+  NOT_RATEABLE: [409, '本次办理尚未办结，暂不能评价', 'This visit is not finished yet, so it cannot be rated'],
+  ALREADY_RATED: [409, '本次办理已评价，每次办理只能评价一次', 'This visit has been rated already; one rating per visit'],
+  RATING_CLOSED: [409, '评价时间已过', 'The time to rate this visit has passed'],
+  RATING_REASON_REQUIRED: [422, '不满意评价请选择原因', 'A bad rating needs a reason'],
+  RATING_COMMENT_REQUIRED: [422, '选择“其他”原因时请填写具体说明', 'Choosing "other" needs a few words'],
+  FOLLOW_UP_TRANSITION: [409, '差评跟进单当前为“{stateZh}”，不能{actionZh}', 'The follow-up case is {stateEn}; cannot {actionEn}'],
+  NOTE_REQUIRED: [422, '请填写{actionZh}说明', 'Please add a note to {actionEn}'],
+  BAD_PERIOD: [422, '统计区间无效：{reasonZh}', 'Invalid period: {reasonEn}'],
 } as const satisfies Record<string, readonly [DomainError['status'], string, string]>;
 
 export type ErrorCode = keyof typeof catalog;
@@ -74,6 +82,7 @@ const actionNames: Record<string, [string, string]> = {
   call: ['呼叫', 'call it'], recall: ['重呼', 'recall it'], start: ['开始办理', 'start serving it'],
   finish: ['结束办理', 'finish it'], noShow: ['标记过号', 'mark it no-show'], requeue: ['顺延', 're-queue it'],
   transfer: ['转移', 'transfer it'], cancel: ['取消', 'cancel it'], checkIn: ['签到', 'check it in'],
+  caseNumber: ['登记办件编号', 'record a case number for it'],
 };
 
 /** A refused transition always names the state the ticket is in. */
@@ -90,6 +99,7 @@ const things = {
   ticket: ['票号', 'Ticket'], window: ['窗口', 'Window'], service: ['业务', 'Service'], area: ['区域', 'Area'],
   staff: ['工作人员', 'Staff member'], priorityClass: ['优先类别', 'Priority class'], appointment: ['预约', 'Appointment'],
   device: ['设备', 'Device'],
+  rating: ['评价', 'Rating'], followUp: ['差评跟进单', 'Follow-up case'],
 } as const;
 export type Thing = keyof typeof things;
 

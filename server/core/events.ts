@@ -1,4 +1,5 @@
 import type { Area, HallSettings, PriorityClass, Service, Staff, Window } from '../../protocol/config-entities.js';
+import type { FeedbackEvent } from './ratings/events.js';
 import type { Appointment, ConfigEntity, Ticket, WindowRuntime } from './types.js';
 
 /**
@@ -26,6 +27,7 @@ export type DomainEvent =
   | { type: 'config.saved'; entity: 'priorityClass'; item: PriorityClass }
   | { type: 'config.deleted'; entity: ConfigEntity; id: number }
   | { type: 'settings.saved'; settings: HallSettings }
-  | { type: 'day.closed'; hallDay: string; tickets: Ticket[]; appointments: Appointment[]; runtimes: WindowRuntime[] };
+  | { type: 'day.closed'; hallDay: string; tickets: Ticket[]; appointments: Appointment[]; runtimes: WindowRuntime[] }
+  | FeedbackEvent;
 
 export type EventType = DomainEvent['type'];

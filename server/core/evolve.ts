@@ -1,6 +1,7 @@
 import type { DomainEvent } from './events.js';
 import type { ConfigEntity, HallState, Ticket } from './types.js';
 import { learnHandling } from './handling.js';
+import { evolveFeedback, pruneFeedback } from './ratings/evolve-feedback.js';
 
 /**
  * Applies a committed event to the in-memory state. Mutates for speed: the runner calls it only after the
@@ -60,6 +61,11 @@ export function evolve(state: HallState, event: DomainEvent): void {
     case 'day.closed':
       closeDay(state, event);
       return;
+    case 'rating.recorded':
+    case 'case.numbered':
+    case 'followUp.updated':
+      evolveFeedback(state, event);
+      return;
   }
 }
 
@@ -96,6 +102,7 @@ function closeDay(state: HallState, event: Extract<DomainEvent, { type: 'day.clo
   for (const [id, t] of state.tickets) if (t.hallDay < event.hallDay && !isActive(t)) state.tickets.delete(id);
   for (const [id, a] of state.appointments) if (a.date < event.hallDay) state.appointments.delete(id);
   state.handling.clear();
+  pruneFeedback(state, event.hallDay);
 }
 
 export function isActive(t: Ticket): boolean {

@@ -1,5 +1,6 @@
 import type { Area, HallSettings, PriorityClass, Service, Staff, Window } from '../../protocol/config-entities.js';
 import type { Channel, PauseReason, TicketStatus, WindowStatus } from '../../protocol/queue-entities.js';
+import type { FeedbackState } from './ratings/types.js';
 
 /** A visitor as the queue knows them: never the clear ID number or name (see privacy in the architecture). */
 export interface Person {
@@ -87,6 +88,8 @@ export interface HallState {
   handling: Map<number, HandlingEstimate>;
   /** Highest id used per kind: ids are decided here so a command's events are complete before they are stored. */
   lastId: Record<'ticket' | 'appointment' | ConfigEntity, number>;
+  /** 好差评: ratings, case numbers and follow-up cases. */
+  feedback: FeedbackState;
 }
 
 export type Actor =

@@ -30,6 +30,8 @@ export const KioskDevices = z.object({
   paperWidth: z.union([z.literal(58), z.literal(80)]).default(80),
   /** Between tickets the printer is asked for its condition this often, so paper-out is seen before a visitor is. */
   printerPollMs: z.number().int().min(1000).max(600_000).default(30_000),
+  /** How long the printer may take to answer a status request (a printer on a slow network may need more). */
+  printerStatusTimeoutMs: z.number().int().min(50).max(10_000).default(500),
 }).strict();
 export type KioskDevices = z.infer<typeof KioskDevices>;
 

@@ -26,6 +26,8 @@ export interface DeviceLayerDeps {
   vault: IdentityVault;
   push: Push;
   log: Logger;
+  /** Where simulators put their pty links (next to the database). */
+  simulationDir: string;
 }
 
 /**
@@ -55,14 +57,18 @@ export class DeviceLayer {
 
   async start(): Promise<void> {
     const { config } = this.d;
-    const kiosks = new Map<number, { reader: CardSource | null; printer: PrinterPlace | null; paperWidth: 58 | 80; printerPollMs: number }>();
+    type KioskParts = { reader: CardSource | null; printer: PrinterPlace | null; paperWidth: 58 | 80; printerPollMs: number; statusTimeoutMs: number };
+    const kiosks = new Map<number, KioskParts>();
     const lines: SignLine[] = [];
     for (const k of config.kiosks) {
-      kiosks.set(k.deviceId, { reader: k.reader ? new IdCardReader(k.reader, this.log) : null, printer: k.printer ?? null, paperWidth: k.paperWidth, printerPollMs: k.printerPollMs });
+      kiosks.set(k.deviceId, {
+        reader: k.reader ? new IdCardReader(k.reader, this.log) : null, printer: k.printer ?? null,
+        paperWidth: k.paperWidth, printerPollMs: k.printerPollMs, statusTimeoutMs: k.printerStatusTimeoutMs,
+      });
     }
     if (this.simulating) {
       const ids = config.kiosks.length > 0 ? [...kiosks.keys()] : this.d.access.listDevices().filter((d) => d.role === 'kiosk' && d.revokedAt === null).map((d) => d.id);
-      this.simulation = new Simulation(this.log);
+      this.simulation = new Simulation(this.log, this.d.simulationDir);
       const simulation = this.simulation;
       const hardware = await simulation.startHall(ids, config.simulation === 'in-process' ? false : undefined).catch((err: unknown) => {
         // A demo that cannot make ptys still shows the kit working, without serial ports.
@@ -71,7 +77,7 @@ export class DeviceLayer {
       });
       for (const [id, hw] of hardware.kiosks) {
         const known = kiosks.get(id);
-        kiosks.set(id, { paperWidth: known?.paperWidth ?? 80, printerPollMs: known?.printerPollMs ?? 30_000, reader: hw.reader, printer: hw.printer });
+        kiosks.set(id, { paperWidth: 80, printerPollMs: 30_000, statusTimeoutMs: 500, ...known, reader: hw.reader, printer: hw.printer });
       }
       lines.push(hardware.signs);
     } else {
@@ -82,9 +88,9 @@ export class DeviceLayer {
     }
     for (const [deviceId, k] of kiosks) {
       let place = k.printer;
-      if (place === 'simulated') place = await (this.simulation ??= new Simulation(this.log)).startPrinter(deviceId);
+      if (place === 'simulated') place = await (this.simulation ??= new Simulation(this.log, this.d.simulationDir)).startPrinter(deviceId);
       const station = new KioskStation({
-        deviceId, name: () => this.kioskName(deviceId), reader: k.reader, printer: place ? this.openPrinter(place) : null,
+        deviceId, name: () => this.kioskName(deviceId), reader: k.reader, printer: place ? this.openPrinter(place, k.statusTimeoutMs) : null,
         paperWidth: k.paperWidth, printerPollMs: k.printerPollMs, state: this.d.runner.state, cards: this.d.cards,
         clock: this.d.runner.clock, notifier: this.notifier, log: this.log,
       });
@@ -127,10 +133,19 @@ export class DeviceLayer {
     this.bridges.report(windowId, report);
   }
 
-  private openPrinter(place: Exclude<PrinterPlace, 'simulated'>): TicketPrinter {
-    if ('serial' in place) return serialTicketPrinter({ path: place.serial, baudRate: place.baudRate }, {}, this.log);
+  /** For the hall monitor: each kiosk's reader and printer, and the signs that fail. */
+  status() {
+    return {
+      simulating: this.simulation !== null,
+      kiosks: [...this.stations.values()].map((s) => s.status()),
+      failingSigns: this.signs?.failingSigns() ?? [],
+    };
+  }
+
+  private openPrinter(place: Exclude<PrinterPlace, 'simulated'>, statusTimeoutMs: number): TicketPrinter {
+    if ('serial' in place) return serialTicketPrinter({ path: place.serial, baudRate: place.baudRate }, { statusTimeoutMs }, this.log);
     const [host, port] = place.tcp.split(':');
-    return networkTicketPrinter({ host, port: Number(port) }, {}, this.log);
+    return networkTicketPrinter({ host, port: Number(port) }, { statusTimeoutMs }, this.log);
   }
 
   private kioskName(deviceId: number): string {

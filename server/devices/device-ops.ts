@@ -20,6 +20,13 @@ export const fillBusinessSystemOp = defineOperation({
   },
 });
 
+export const getDeviceStatusOp = defineOperation({
+  operationId: 'getDeviceStatus', method: 'GET', url: '/api/devices/status', tag: 'devices',
+  summary: 'The hall\'s hardware now: each kiosk\'s reader and printer, and window signs that fail. 设备状态',
+  roles: ['supervisor'],
+  handle: (ctx) => ctx.devices.status(),
+});
+
 export const reportFillOp = defineOperation({
   operationId: 'reportFill', method: 'POST', url: '/api/windows/:windowId/fill-result', tag: 'devices',
   summary: 'The desktop bridge reports how a fill went (never the values). 录入结果',
@@ -91,5 +98,5 @@ export const getSimulatedSignsOp = defineOperation({
 });
 
 export const deviceOperations: Operation[] = [
-  fillBusinessSystemOp, reportFillOp, simulateCardInsertOp, getSimulatedTicketOp, setSimulatedPrinterModeOp, getSimulatedSignsOp,
+  fillBusinessSystemOp, reportFillOp, getDeviceStatusOp, simulateCardInsertOp, getSimulatedTicketOp, setSimulatedPrinterModeOp, getSimulatedSignsOp,
 ];

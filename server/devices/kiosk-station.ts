@@ -33,6 +33,9 @@ export interface KioskStationDeps {
   log: Logger;
 }
 
+/** A port just opened at start, or being reopened, comes back within moments: a ticket waits that long for it. */
+const CONNECT_WAIT_MS = 1_000;
+
 const PAPER_LOW = { code: 'PAPER_NEAR_END', zh: '打印机纸将用尽，请及时更换纸卷', en: 'The printer paper is running low' };
 
 /**
@@ -56,6 +59,16 @@ export class KioskStation {
 
   get paperWidth(): PaperWidth {
     return this.d.paperWidth;
+  }
+
+  /** For the hall monitor: is each peripheral there, and what is wrong with the printer. */
+  status() {
+    const { reader, printer } = this.d;
+    return {
+      deviceId: this.d.deviceId,
+      reader: reader ? { ...this.readerStatus } : null,
+      printer: printer ? { connected: printer.isConnected, condition: this.condition } : null,
+    };
   }
 
   start(): void {
@@ -86,6 +99,7 @@ export class KioskStation {
     const printer = this.d.printer;
     if (!printer) return { ok: false, problem: toProblem(problem('OFFLINE', offline())), sent: false };
     try {
+      await connectedWithin(printer, CONNECT_WAIT_MS);
       const result = await printer.print(buildHallTicket({ ...data, paperWidth: this.d.paperWidth }));
       if (result.ok) {
         this.log.info({ number: data.number }, 'ticket printed');
@@ -107,7 +121,7 @@ export class KioskStation {
     const token = this.d.cards.put(identity, this.d.deviceId);
     const card = kioskCardView(this.d.state, identity, token, this.d.clock());
     const screens = this.d.notifier.toKiosk(this.d.deviceId, { type: 'card', card });
-    this.log.info({ name: maskName(identity.name), idNumber: maskIdNumber(identity.idNumber), screens }, 'card held for the kiosk');
+    this.log.info({ nameMasked: maskName(identity.name), idMasked: maskIdNumber(identity.idNumber), screens }, 'card held for the kiosk');
   }
 
   private onReaderStatus(status: ReaderStatus, error: IdCardError | null): void {
@@ -133,6 +147,19 @@ export class KioskStation {
     this.d.notifier.alert(`PRINTER_${key}`, { zh: `${name}：${message.zh}`, en: `${name}: ${message.en}` }, this.d.deviceId);
     this.log.warn({ code: key }, 'printer needs attention');
   }
+}
+
+function connectedWithin(printer: TicketPrinter, ms: number): Promise<void> {
+  if (printer.isConnected) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      printer.off('connected', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    printer.on('connected', done);
+  });
 }
 
 function toProblem(p: { code: string; zh: string; en: string }): DeviceProblem {

@@ -14,6 +14,8 @@ import type { SignLine } from './window-signs.js';
 
 /** How long a simulated visitor leaves the card on the reader. */
 const CARD_HOLD_MS = 3_000;
+/** A card swapped for another must be seen gone first: longer than a reader poll. */
+const CARD_SWAP_MS = 800;
 
 interface SimulatedKiosk {
   /** Null where the kiosk has a real reader and only its printer is simulated. */
@@ -34,13 +36,15 @@ export class Simulation {
   private readonly kiosks = new Map<number, SimulatedKiosk>();
   private readonly closers: (() => Promise<void>)[] = [];
   private signText: (() => Map<number, string[]>) | null = null;
-  private readonly timers = new Set<NodeJS.Timeout>();
+  /** Per kiosk, the pending step of a simulated visitor's card (lift it, or place the next one). */
+  private readonly cardTimers = new Map<number, NodeJS.Timeout>();
 
-  constructor(private readonly log: Logger) {}
+  /** `dir`: where the pty links go; the same on every start, so nothing is left behind in /tmp. */
+  constructor(private readonly log: Logger, private readonly dir: string) {}
 
   /** Simulators for whole kiosks and one sign line: on socat pty pairs when possible, else in process. */
   async startHall(kioskIds: number[], useSocat: boolean | undefined): Promise<SimulatedHardware> {
-    const kit = await startSimulatorKit({ kiosks: kioskIds.length, socat: useSocat, onTicket: (k, t) => this.logTicket(kioskIds[k - 1], t) });
+    const kit = await startSimulatorKit({ kiosks: kioskIds.length, socat: useSocat, dir: this.dir, onTicket: (k, t) => this.logTicket(kioskIds[k - 1], t) });
     this.closers.push(() => kit.close());
     if (!kit.socat) this.log.warn('socat not found: simulating the card readers and window signs in process, without serial ports');
     const kiosks: SimulatedHardware['kiosks'] = new Map();
@@ -91,9 +95,18 @@ export class Simulation {
     const card = this.kiosks.get(deviceId)?.card;
     const identity = FIXTURE_IDENTITIES[fixture];
     if (!card || !identity) return null;
-    card.insert(fixture);
-    const lift = setTimeout(() => { this.timers.delete(lift); card.remove(); }, CARD_HOLD_MS);
-    this.timers.add(lift);
+    const place = () => {
+      card.insert(fixture);
+      this.cardTimers.set(deviceId, setTimeout(() => { this.cardTimers.delete(deviceId); card.remove(); }, CARD_HOLD_MS));
+    };
+    const pending = this.cardTimers.get(deviceId);
+    if (pending === undefined) place();
+    else {
+      // A card is still on the reader: lift it, so the reader notices a new card rather than the same one staying.
+      clearTimeout(pending);
+      card.remove();
+      this.cardTimers.set(deviceId, setTimeout(place, CARD_SWAP_MS));
+    }
     return maskName(identity.name);
   }
 
@@ -115,7 +128,7 @@ export class Simulation {
   }
 
   async close(): Promise<void> {
-    for (const t of this.timers) clearTimeout(t);
+    for (const t of this.cardTimers.values()) clearTimeout(t);
     await Promise.all(this.closers.map((c) => c().catch(() => undefined)));
   }
 

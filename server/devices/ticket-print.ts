@@ -3,8 +3,8 @@ import type { Forecast } from '../../protocol/queue-entities.js';
 import { formatTimeOfDay, readHallClock } from '../core/hall-time.js';
 import type { HallState, Ticket } from '../core/types.js';
 
-/** Printed under the QR code: the hall's rating system (好差评) asks every visitor for a rating. */
-export const RATING_HINT = '办理完毕请对本次服务进行评价（好差评）';
+/** Printed under the QR code: the hall's rating system (好差评) asks every visitor for a rating. One 58 mm line. */
+export const RATING_HINT = '请对本次服务进行评价（好差评）';
 
 /** A freshly issued ticket as the printer layout wants it: every text decided here, in the hall's time zone. */
 export function hallTicketData(state: HallState, ticket: Ticket, qrUrl: string, forecast: Forecast | null, paperWidth: PaperWidth): HallTicketData {

@@ -54,6 +54,11 @@ export class WindowSigns {
     }
   }
 
+  /** Signs whose last write failed, with the code: the hall monitor shows them. */
+  failingSigns(): { address: number; code: string }[] {
+    return [...this.failing].map(([address, code]) => ({ address, code }));
+  }
+
   async stop(): Promise<void> {
     await Promise.all(this.lines.map((l) => l.close()));
   }

@@ -23,7 +23,7 @@ const specs: EntitySpec[] = [
   { entity: 'area', path: 'areas', names: ['Area', 'Areas'], zh: '区域', input: AreaInput, save: 'saveArea', readers: ['admin', 'supervisor', 'staff', 'kiosk', 'board', 'pad'] },
   { entity: 'service', path: 'services', names: ['Service', 'Services'], zh: '业务', input: ServiceInput, save: 'saveService', readers: ['admin', 'supervisor', 'staff', 'kiosk', 'board', 'pad'] },
   { entity: 'window', path: 'windows', names: ['Window', 'Windows'], zh: '窗口', input: WindowInput, save: 'saveWindow', readers: ['admin', 'supervisor', 'staff', 'kiosk', 'board', 'pad'] },
-  { entity: 'staff', path: 'staff', names: ['Staff', 'StaffList'], zh: '工作人员', input: StaffInput, save: 'saveStaff', readers: ['admin', 'supervisor'] },
+  { entity: 'staff', path: 'staff', names: ['Staff', 'StaffMembers'], zh: '工作人员', input: StaffInput, save: 'saveStaff', readers: ['admin', 'supervisor'] },
   { entity: 'priorityClass', path: 'priority-classes', names: ['PriorityClass', 'PriorityClasses'], zh: '优先类别', input: PriorityClassInput, save: 'savePriorityClass', readers: ['admin', 'supervisor', 'staff', 'kiosk'] },
 ];
 

@@ -9,6 +9,7 @@ import type { DomainError } from '../core/errors.js';
 import type { CardInbox } from '../privacy/card-inbox.js';
 import type { IdentityVault } from '../privacy/identity-vault.js';
 import type { DeviceLayer } from '../devices/device-layer.js';
+import type { HallStatistics } from '../stats/hall-statistics.js';
 import type { Caller, Role } from './caller.js';
 
 /** What every operation may use. Built once at start; no module-level state anywhere. */
@@ -22,6 +23,8 @@ export interface OperationContext {
   vault: IdentityVault;
   /** The hall's hardware: kiosk printers, window signs, desktop bridges. */
   devices: DeviceLayer;
+  /** Figures, exports and live warnings; ratings and follow-up lists. */
+  stats: HallStatistics;
   log: Logger;
   publicUrl: string;
   /** Cuts the live connections of a revoked device or an ended session. */

@@ -6,13 +6,17 @@ import { authOperations } from './auth-ops.js';
 import type { Caller } from './caller.js';
 import { configOperations } from './config-ops.js';
 import { deviceOperations } from '../devices/device-ops.js';
+import { followUpOperations } from './followup-ops.js';
 import { hallOperations } from './hall-ops.js';
 import type { Operation, OperationContext } from './operation.js';
+import { ratingOperations } from './rating-ops.js';
+import { statsOperations } from './stats-ops.js';
 import { ticketOperations } from './ticket-ops.js';
 import { voiceOperations } from './voice-ops.js';
 import { windowOperations } from './window-ops.js';
 
-export const operations: Operation[] = [...ticketOperations, ...windowOperations, ...hallOperations, ...authOperations, ...configOperations, ...voiceOperations, ...deviceOperations];
+export const operations: Operation[] = [...ticketOperations, ...windowOperations, ...hallOperations, ...authOperations, ...configOperations, ...voiceOperations, ...deviceOperations,
+  ...ratingOperations, ...followUpOperations, ...statsOperations];
 
 const byId = new Map<string, Operation>();
 for (const op of operations) {

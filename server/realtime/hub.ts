@@ -2,9 +2,10 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { ClientMessage, type Follow, type ServerMessage } from '../../protocol/realtime.js';
+import { ClientMessage, type Follow, type PublicEvent, type ServerMessage } from '../../protocol/realtime.js';
 import type { ErrorBody } from '../../protocol/i18n.js';
 import type { CommandRunner, CommittedEvent } from '../command-runner.js';
+import type { DomainEvent } from '../core/events.js';
 import type { Forecaster } from '../forecaster.js';
 import { hallSnapshot, publicEvent } from '../views.js';
 import { scopeOf, type Scope } from './scopes.js';
@@ -29,15 +30,22 @@ export interface Connection {
 export type Authenticate = (req: IncomingMessage, token: string | undefined, follow: Follow) => Caller | ErrorBody;
 export type Execute = (caller: Caller, name: string, args: Record<string, unknown>) => Promise<{ ok: true; result: unknown } | { ok: false; error: ErrorBody }>;
 
+/** An event serialised at commit, written to screens a moment later. */
+interface Outgoing { seq: number; pub: PublicEvent; body: string; event: DomainEvent }
+
 /**
  * One WebSocket per screen at /ws. A client says who it is and what it follows, gets a snapshot tagged with seq,
- * then events in order. Boards and pads are written to as soon as a command commits; phones through PhoneFeed.
+ * then events in order. An event is serialised when its command commits and written to boards and pads on the
+ * next turn of the event loop, so the command's own reply goes first and never waits for the fan-out; phones
+ * follow through PhoneFeed.
  */
 export class RealtimeHub {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   private readonly connections = new Set<Connection>();
   private readonly phones: PhoneFeed;
   private seq: number;
+  private outbox: Outgoing[] = [];
+  private flushing: NodeJS.Immediate | null = null;
   private pinger: NodeJS.Timeout | null = null;
 
   constructor(
@@ -64,6 +72,7 @@ export class RealtimeHub {
 
   close(): void {
     if (this.pinger) clearInterval(this.pinger);
+    if (this.flushing) clearImmediate(this.flushing);
     this.phones.close();
     for (const c of this.connections) c.ws.terminate();
     this.wss.close();
@@ -155,15 +164,28 @@ export class RealtimeHub {
     for (const { seq, at, event } of batch) {
       this.seq = seq;
       if (event.type.startsWith('config.') || event.type === 'settings.saved' || event.type === 'day.closed') {
+        this.flushOutbox();
         for (const c of this.connections) if (c.scope) this.sendSnapshot(c);
         this.phones.touchAll();
         continue;
       }
+      // Views are taken now, from the state this event left; later commands must not show through.
       const pub = publicEvent(state, event, at);
       // Serialised once per event; only the per-connection prev is spliced in.
-      const body = `,"event":${JSON.stringify(pub)}}`;
+      this.outbox.push({ seq, pub, body: `,"event":${JSON.stringify(pub)}}`, event });
+    }
+    this.flushing ??= setImmediate(() => this.flushOutbox());
+  }
+
+  private flushOutbox(): void {
+    if (this.flushing) clearImmediate(this.flushing);
+    this.flushing = null;
+    const outgoing = this.outbox;
+    this.outbox = [];
+    for (const { seq, pub, body, event } of outgoing) {
       for (const c of this.connections) {
-        if (!c.scope || !c.scope.wantsEvent(pub)) continue;
+        // A snapshot sent since the commit already holds this event.
+        if (!c.scope || c.lastSent >= seq || !c.scope.wantsEvent(pub)) continue;
         this.sendRaw(c, `{"type":"event","seq":${seq},"prev":${c.lastSent}${body}`);
         c.lastSent = seq;
       }

@@ -4,6 +4,7 @@ import { addDays, hallDay } from '../core/hall-time.js';
 import { emptyState } from '../core/state.js';
 import type { Appointment, ConfigEntity, HallState, Ticket, WindowRuntime } from '../core/types.js';
 import type { Db } from './database.js';
+import { loadFeedback } from './load-feedback.js';
 
 /**
  * Rebuilds the in-memory hall from the projections at start: config, window state, yesterday's and today's tickets
@@ -53,5 +54,6 @@ export function loadState(db: Db, now: number, defaults: HallSettings): HallStat
     ticket: 'tickets', appointment: 'appointments', area: 'areas', service: 'services', window: 'windows', staff: 'staff', priorityClass: 'priority_classes',
   };
   for (const [kind, table] of Object.entries(tables)) state.lastId[kind as keyof typeof tables] = maxId(table);
+  loadFeedback(db, state, today);
   return state;
 }

@@ -1,6 +1,7 @@
 import type { DomainEvent } from '../core/events.js';
 import type { Appointment, ConfigEntity, Ticket, WindowRuntime } from '../core/types.js';
 import type { Db } from './database.js';
+import { createFeedbackProjector } from './feedback-projection.js';
 
 type Statement = { run(...args: unknown[]): unknown };
 
@@ -35,6 +36,7 @@ export function createProjector(db: Db): (event: DomainEvent, at: number) => voi
     [entity, db.prepare(`UPDATE ${table} SET deleted_at = ? WHERE id = ?`)])) as unknown as Record<ConfigEntity, Statement>;
   const dropRuntime = db.prepare('DELETE FROM window_runtime WHERE window_id = ?');
   const addRuntime = db.prepare('INSERT OR IGNORE INTO window_runtime (window_id, json) VALUES (?, ?)');
+  const feedback = createFeedbackProjector(db);
 
   const ticket = (t: Ticket) => putTicket.run({ ...t, idHash: t.person?.idHash ?? null, json: JSON.stringify(t) });
   const runtime = (r: WindowRuntime) => putRuntime.run(r.windowId, JSON.stringify(r));
@@ -91,6 +93,11 @@ export function createProjector(db: Db): (event: DomainEvent, at: number) => voi
         event.tickets.forEach(ticket);
         event.appointments.forEach(appointment);
         event.runtimes.forEach(runtime);
+        return;
+      case 'rating.recorded':
+      case 'case.numbered':
+      case 'followUp.updated':
+        feedback(event, at);
         return;
     }
   };

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHall, type TestHall } from '../support/hall-server.js';
+import type { TestHall } from '../support/hall-server.js';
 import { TestSocket } from '../support/ws-client.js';
 import { expectRefused, fingerprint } from './db-fingerprint.js';
-import { HallClock } from './hall-clock.js';
+import { startHall } from './test-hall.js';
 import { openWatched } from './watched-socket.js';
 
 /** Who may do what: every refusal is 401 or 403 with a code and words, and leaves the database as it was. */
@@ -17,7 +17,7 @@ describe('callers without the right to ask', () => {
     expectRefused(t.config.databasePath, status, code, request);
 
   beforeAll(async () => {
-    t = await startTestHall({ clock: new HallClock().now });
+    t = await startHall();
     [staff, supervisor, admin] = await Promise.all([t.login('1001'), t.login('S01'), t.login('admin')]);
     const { code } = (await t.api('POST', '/api/devices/pairing-codes', { cookie: admin, body: { role: 'pad', windowId: 8 } })).body;
     padToken = (await t.api('POST', '/api/devices/pair', { body: { code, name: '8号窗口叫号器' } })).body.token;
@@ -76,7 +76,7 @@ describe('callers without the right to ask', () => {
 
     const elsewhere = await openWatched(t.wsUrl, { token: padToken, follow: { scope: 'window', windowId: 12 } });
     expect((await elsewhere.socket.next((m) => m.type === 'error')).error.code).toBe('FORBIDDEN');
-    expect(await elsewhere.closed).toBe(4003);
+    expect(await elsewhere.closed()).toBe(4003);
 
     const own = await t.api('POST', '/api/windows/8/status', { token: padToken, body: { status: 'open' } });
     expect(own.status).toBe(200);

@@ -45,7 +45,7 @@ export function spawnHall(env: Record<string, string>): { process: ChildProcess;
 }
 
 /** Starts the hall on a chosen port and waits until it says it is listening. */
-export async function startChildHall(port: number, env: Record<string, string>, timeoutMs = 20_000): Promise<ChildHall> {
+export async function startChildHall(port: number, env: Record<string, string>, timeoutMs = 40_000): Promise<ChildHall> {
   const child = spawnHall({ HALL_HOST: '127.0.0.1', HALL_PORT: String(port), ...env });
   const deadline = Date.now() + timeoutMs;
   let exitedEarly = false;
@@ -69,3 +69,6 @@ export async function killAllHalls(): Promise<void> {
   }));
   await Promise.all(waits);
 }
+
+/** Tests that start the hall as a process allow for `tsx` compiling the server on a busy machine. */
+export const childTimeoutMs = 90_000;

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHall, type TestHall } from '../support/hall-server.js';
-import { HallClock, idNumber } from './hall-clock.js';
+import type { TestHall } from '../support/hall-server.js';
+import { idNumber, startHall } from './test-hall.js';
 
 const serviceF = 6; // 不动产查询, prefix F, no ID card needed
 const serviceG = 7; // 户籍业务, prefix G, real-name
@@ -10,7 +10,7 @@ const serviceK = 10; // 咨询服务, prefix K
 describe('issuing tickets under concurrency', () => {
   let t: TestHall;
   beforeAll(async () => {
-    t = await startTestHall({ clock: new HallClock().now });
+    t = await startHall();
   });
   afterAll(async () => t.stop());
 

@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../server/config.js';
 import { migrate, openDatabase } from '../../server/store/database.js';
-import { startTestHall } from '../support/hall-server.js';
-import { killAllHalls, spawnHall } from './child-hall.js';
+import { startHall } from './test-hall.js';
+import { childTimeoutMs, killAllHalls, spawnHall } from './child-hall.js';
 
 const migrationFiles = readdirSync(join(dirname(fileURLToPath(import.meta.url)), '../../sql')).filter((f) => /^\d+_.*\.sql$/.test(f));
 
@@ -61,7 +61,7 @@ describe('the hall configuration', () => {
     const child = spawnHall({ HALL_TZ: 'Mars/Base', HALL_DB: join(dir, 'hall.db'), HALL_SECRETS_PATH: join(dir, 'secrets.json') });
     expect(await child.exited).toBe(2);
     expect(child.stderr()).toContain('timeZone: not a known IANA time zone');
-  });
+  }, childTimeoutMs);
 
   it('applies each migration once and records it', () => {
     const path = join(dir, 'hall.db');
@@ -78,7 +78,7 @@ describe('the hall configuration', () => {
   });
 
   it('writes with synchronous=FULL and WAL by default, NORMAL only when asked', async () => {
-    const t = await startTestHall();
+    const t = await startHall();
     try {
       expect(t.config.synchronous).toBe('FULL');
       expect(t.hall.db.pragma('synchronous', { simple: true })).toBe(2);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHall, type TestHall } from '../support/hall-server.js';
+import type { TestHall } from '../support/hall-server.js';
 import { TestSocket } from '../support/ws-client.js';
-import { HallClock, idNumber } from './hall-clock.js';
+import { idNumber, startHall } from './test-hall.js';
 import { openWatched } from './watched-socket.js';
 
 describe('devices and phones', () => {
@@ -10,7 +10,7 @@ describe('devices and phones', () => {
   const pairingCode = async (body: Record<string, unknown>) => (await t.api('POST', '/api/devices/pairing-codes', { cookie: admin, body })).body.code as string;
 
   beforeAll(async () => {
-    t = await startTestHall({ clock: new HallClock().now });
+    t = await startHall();
     admin = await t.login('admin');
   });
   afterAll(async () => t.stop());
@@ -40,7 +40,7 @@ describe('devices and phones', () => {
     own.close();
     const { socket: hall, closed } = await openWatched(t.wsUrl, { token, follow: { scope: 'hall' } });
     expect((await hall.next((m) => m.type === 'error')).error.code).toBe('FORBIDDEN');
-    expect(await closed).toBe(4003);
+    expect(await closed()).toBe(4003);
   });
 
   it('cuts a revoked device off at once: its open WebSocket closes and its token stops working', async () => {
@@ -51,7 +51,7 @@ describe('devices and phones', () => {
 
     const revoked = await t.api('POST', `/api/devices/${device.id}/revoke`, { cookie: admin });
     expect(revoked.status).toBe(200);
-    expect(await closed).toBe(4001);
+    expect(await closed()).toBe(4001);
 
     const hall = await t.api('GET', '/api/hall', { token });
     expect(hall.status).toBe(401);
@@ -60,7 +60,7 @@ describe('devices and phones', () => {
     expect((await t.api('POST', '/api/tickets', { token, body: { serviceId: 6 } })).body.code).toBe('ID_REQUIRED');
     const { socket: retry, closed: retryClosed } = await openWatched(t.wsUrl, { token, follow: { scope: 'hall' } });
     expect((await retry.next((m) => m.type === 'error')).error.code).toBe('UNAUTHENTICATED');
-    await retryClosed;
+    expect(await retryClosed()).toBe(4003);
   });
 
   it('shows a phone its own ticket only, by its token', async () => {

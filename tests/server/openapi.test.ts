@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHall, type TestHall } from '../support/hall-server.js';
+import type { TestHall } from '../support/hall-server.js';
+import { startHall } from './test-hall.js';
 
 const required = [
   'issueTicket', 'getTicket', 'cancelTicket', 'callNext', 'callTicket', 'recall', 'startService', 'finishService', 'markNoShow',
   'requeueTicket', 'transferTicket', 'setWindowStatus', 'getHallState', 'login', 'logout', 'createAppointment', 'checkInAppointment',
-  ...[['Area', 'Areas'], ['Service', 'Services'], ['Window', 'Windows'], ['Staff', 'StaffList'], ['PriorityClass', 'PriorityClasses']]
+  ...[['Area', 'Areas'], ['Service', 'Services'], ['Window', 'Windows'], ['Staff', 'StaffMembers'], ['PriorityClass', 'PriorityClasses']]
     .flatMap(([one, many]) => [`list${many}`, `create${one}`, `update${one}`, `delete${one}`]),
 ];
 
@@ -12,7 +13,7 @@ describe('the API description', () => {
   let t: TestHall;
   let document: any;
   beforeAll(async () => {
-    t = await startTestHall();
+    t = await startHall();
     document = (await t.api('GET', '/openapi.json')).body;
   });
   afterAll(async () => t.stop());

@@ -1,7 +1,7 @@
 import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHall, testPassword, type TestHall } from '../support/hall-server.js';
-import { HallClock, idNumber } from './hall-clock.js';
+import { testPassword, type TestHall } from '../support/hall-server.js';
+import { idNumber, startHall } from './test-hall.js';
 
 const limit = 5;
 
@@ -15,7 +15,7 @@ function lanAddress(): string {
 describe('the public rate limit', () => {
   let t: TestHall;
   beforeAll(async () => {
-    t = await startTestHall({ clock: new HallClock().now, overrides: { host: '0.0.0.0', rateLimit: { publicPerMinute: limit } } });
+    t = await startHall({ overrides: { host: '0.0.0.0', rateLimit: { publicPerMinute: limit } } });
   });
   afterAll(async () => t.stop());
 

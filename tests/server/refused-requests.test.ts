@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHall, type TestHall } from '../support/hall-server.js';
+import type { TestHall } from '../support/hall-server.js';
 import { expectRefused } from './db-fingerprint.js';
-import { HallClock } from './hall-clock.js';
+import { startHall } from './test-hall.js';
 
 /** Bad bodies, unknown ids and wrong-state moves: each refused with a code and words, none leaving a trace. */
 describe('requests the hall refuses', () => {
@@ -12,7 +12,7 @@ describe('requests the hall refuses', () => {
     expectRefused(t.config.databasePath, status, code, request);
 
   beforeAll(async () => {
-    t = await startTestHall({ clock: new HallClock().now });
+    t = await startHall();
     [staff, admin] = await Promise.all([t.login('1001'), t.login('admin')]);
     await t.api('POST', '/api/windows/8/status', { cookie: staff, body: { status: 'open' } });
   });
@@ -40,6 +40,8 @@ describe('requests the hall refuses', () => {
     expect(res.body.message.en).toContain('vip');
     await refused(400, 'VALIDATION_FAILED', () => t.api('POST', '/api/areas', { cookie: admin, body: { code: 'GA', name: { zh: '公安', en: 'Police' }, active: true, id: 99 } }));
     await refused(400, 'VALIDATION_FAILED', () => t.api('POST', '/api/windows/8/call', { cookie: staff, body: { ticketId: 1, reason: '急', urgent: true } }));
+    const nested = await refused(400, 'VALIDATION_FAILED', () => t.api('POST', '/api/tickets', { body: { serviceId: 6, identity: { name: '张三', idNumber: '11010519491231002X', phone: '13800000000' } } }));
+    expect(nested.body.message.en).toContain('phone');
   });
 
   it('answers unknown ids with 404 NOT_FOUND', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHall, testPassword, type TestHall } from '../support/hall-server.js';
-import { HallClock } from './hall-clock.js';
+import { testPassword, type TestHall } from '../support/hall-server.js';
+import { startHall } from './test-hall.js';
 import { openWatched } from './watched-socket.js';
 
 describe('staff sessions', () => {
@@ -9,7 +9,7 @@ describe('staff sessions', () => {
     fetch(`${t.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ staffNumber, password }) });
 
   beforeAll(async () => {
-    t = await startTestHall({ clock: new HallClock().now });
+    t = await startHall();
   });
   afterAll(async () => t.stop());
 
@@ -36,7 +36,7 @@ describe('staff sessions', () => {
     const out = await fetch(`${t.url}/api/auth/logout`, { method: 'POST', headers: { cookie } });
     expect(out.status).toBe(200);
     expect(out.headers.get('set-cookie')).toMatch(/^hall_session=;/);
-    expect(await closed).toBe(4001);
+    expect(await closed()).toBe(4001);
 
     const me = await t.api('GET', '/api/auth/me', { cookie });
     expect(me.status).toBe(401);
@@ -65,7 +65,7 @@ describe('staff sessions', () => {
 
     const saved = await t.api('PUT', `/api/staff/${id}`, { cookie: admin, body: { ...staff, active: false } });
     expect(saved.status).toBe(200);
-    expect(await closed).toBe(4001);
+    expect(await closed()).toBe(4001);
     expect((await t.api('GET', '/api/auth/me', { cookie })).status).toBe(401);
     expect((await login('1003', testPassword)).status).toBe(401);
   });
@@ -77,7 +77,7 @@ describe('staff sessions', () => {
     const { id } = (await t.api('GET', '/api/auth/me', { cookie })).body.staff;
 
     expect((await t.api('DELETE', `/api/staff/${id}`, { cookie: admin })).status).toBe(200);
-    expect(await closed).toBe(4001);
+    expect(await closed()).toBe(4001);
     expect((await t.api('GET', '/api/auth/me', { cookie })).status).toBe(401);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHall, type TestHall } from '../support/hall-server.js';
-import { HallClock } from './hall-clock.js';
+import type { TestHall } from '../support/hall-server.js';
+import { startHall } from './test-hall.js';
 
 /**
  * A day at the counter over HTTP, as window staff work it. Window 8 serves 不动产查询 (F) first; window 7 serves
@@ -16,7 +16,7 @@ describe('a ticket through its life, over HTTP', () => {
   const waitingF = async () => ((await t.api('GET', '/api/hall', { cookie: staff })).body.waiting as any[]).filter((w) => w.serviceId === 6).map((w) => w.number);
 
   beforeAll(async () => {
-    t = await startTestHall({ clock: new HallClock().now });
+    t = await startHall();
     staff = await t.login('1001');
     staffId = (await t.api('GET', '/api/auth/me', { cookie: staff })).body.staff.id;
   });

@@ -8,6 +8,8 @@ export interface DeskSituation {
   /** The ticket at the counter, if any (only called or serving tickets stay there). */
   current: TicketStatus | null;
   waitingCount: number;
+  /** Whether the visitor at the counter has a real-name identity the desktop bridge could type in. */
+  hasIdentity: boolean;
   online: boolean;
 }
 
@@ -38,7 +40,7 @@ export function enabledActions(s: DeskSituation): Set<DeskAction> {
     return on;
   }
   on.add('transfer');
-  on.add('fill');
+  if (s.hasIdentity) on.add('fill');
   if (s.current === 'called') {
     on.add('recall');
     on.add('start');

@@ -52,10 +52,10 @@ export function CurrentVisitor({ window: w, now, priorityClasses, canOpen, onOpe
       <dl class="visitor-facts">
         <div><dt><Bi zh="业务" en="Service" inline /></dt><dd>{t.serviceName.zh}<small>{t.serviceName.en}</small></dd></div>
         <div><dt><Bi zh="姓名" en="Name" inline /></dt><dd data-testid="pad-current-name">{t.person?.nameMasked ?? '—'}</dd></div>
-        <div><dt><Bi zh="证件" en="ID" inline /></dt><dd class="mono">{t.person?.idMasked ?? '—'}</dd></div>
+        <div class="fact-wide"><dt><Bi zh="证件" en="ID" inline /></dt><dd class="mono">{t.person?.idMasked ?? '—'}</dd></div>
         <div>
           <dt><Bi zh="已等候" en="Waited" inline /></dt>
-          <dd>{minutesBetween(t.arrivedAt, t.calledAt ?? now)} 分钟 <small>min</small></dd>
+          <dd>{minutesBetween(t.arrivedAt, t.calledAt ?? now)} 分钟 <small class="unit">min</small></dd>
         </div>
         <div>
           <dt>{t.status === 'serving' ? <Bi zh="办理用时" en="Serving for" inline /> : <Bi zh="呼叫后" en="Since called" inline />}</dt>

@@ -15,14 +15,15 @@ export type DeskCommand =
 
 const offline: ErrorBody = { code: 'OFFLINE', message: { zh: '与服务器的连接已断开', en: 'Not connected to the hall server' } };
 
-/** Runs a command; resolves to the server's refusal (zh + en) or null when it was done. */
-export async function runDeskCommand(socket: HallSocket | null, command: DeskCommand): Promise<ErrorBody | null> {
-  if (!socket) return offline;
+export type CommandOutcome = { ok: true; result: unknown } | { ok: false; error: ErrorBody };
+
+/** Runs a command; resolves to the server's answer or its refusal (zh + en), never throws. */
+export async function runDeskCommand(socket: HallSocket | null, command: DeskCommand): Promise<CommandOutcome> {
+  if (!socket) return { ok: false, error: offline };
   try {
-    await socket.command(command.name, command.args);
-    return null;
+    return { ok: true, result: await socket.command(command.name, command.args) };
   } catch (e) {
     const err = e as Partial<ErrorBody>;
-    return err && err.message && typeof err.code === 'string' ? (err as ErrorBody) : offline;
+    return { ok: false, error: err && err.message && typeof err.code === 'string' ? (err as ErrorBody) : offline };
   }
 }

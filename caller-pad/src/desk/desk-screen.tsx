@@ -13,6 +13,7 @@ import { CallTicketDialog } from './dialogs/call-ticket-dialog.js';
 import { PauseDialog } from './dialogs/pause-dialog.js';
 import { TransferDialog, type TransferTarget } from './dialogs/transfer-dialog.js';
 import { useFillAvailable } from './fill-availability.js';
+import { FillNotice } from './fill-notice.js';
 import { NoShowList } from './no-show-list.js';
 import { useShortcuts } from './shortcuts.js';
 import { TodayCounts } from './today-counts.js';
@@ -30,6 +31,7 @@ export function DeskScreen({ staff, windowId, onChangeWindow, onLogout, onSessio
   const [error, setError] = useState<ErrorBody | null>(null);
   const [busy, setBusy] = useState(false);
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [fillSent, setFillSent] = useState<{ requestId: string; ticketId: number } | null>(null);
 
   useEffect(() => { if (feed.refused) onSessionEnded(); }, [feed.refused]);
   useEffect(() => {
@@ -43,16 +45,32 @@ export function DeskScreen({ staff, windowId, onChangeWindow, onLogout, onSessio
     windowStatus: w?.status ?? 'closed',
     current: w?.currentTicket?.status ?? null,
     waitingCount: feed.desk?.waiting.length ?? 0,
+    hasIdentity: Boolean(w?.currentTicket?.person),
     online: feed.online && w !== null,
   });
 
   const run = async (command: DeskCommand) => {
     setBusy(true);
-    const err = await runDeskCommand(feed.socket, command);
+    const outcome = await runDeskCommand(feed.socket, command);
+    const err = outcome.ok ? null : outcome.error;
     setBusy(false);
     setError(err);
     if (!err) setDialog(null);
+    return err;
   };
+
+  const fill = async () => {
+    const ticketId = w?.currentTicket?.id;
+    const sent = await runDeskCommand(feed.socket, { name: 'fillBusinessSystem', args: { windowId } });
+    setError(sent.ok ? null : sent.error);
+    if (sent.ok && ticketId !== undefined) setFillSent({ requestId: (sent.result as { requestId: string }).requestId, ticketId });
+  };
+  // A bridge report belongs to the visitor it was sent for; the next visitor starts with a clean notice. A report
+  // may also come unasked, when the bridge fills in by itself as serving starts.
+  const currentId = w?.currentTicket?.id;
+  const report = feed.fillResult && feed.fillResult.ticketId === currentId ? feed.fillResult.report : null;
+  const waitingForReport = fillSent !== null && fillSent.ticketId === currentId && report?.requestId !== fillSent.requestId;
+  const fillNotice = currentId === undefined ? null : waitingForReport ? <FillNotice result={null} /> : report ? <FillNotice result={report} /> : null;
 
   const openDialog = (d: Dialog) => {
     setError(null);
@@ -69,7 +87,7 @@ export function DeskScreen({ staff, windowId, onChangeWindow, onLogout, onSessio
       case 'start': return run({ name: 'startService', args: windowArg });
       case 'finish': return run({ name: 'finishService', args: windowArg });
       case 'noShow': return run({ name: 'markNoShow', args: windowArg });
-      case 'fill': return run({ name: 'fillBusinessSystem', args: windowArg });
+      case 'fill': return fill();
       case 'transfer': return openDialog({ kind: 'transfer' });
       case 'pause': return openDialog({ kind: 'pause' });
       case 'callTicket': return undefined;
@@ -104,7 +122,14 @@ export function DeskScreen({ staff, windowId, onChangeWindow, onLogout, onSessio
       </header>
       <main class="desk-main">
         <div class="desk-left">
+          {feed.desk && !w && (
+            <section class="visitor-card visitor-idle" data-testid="pad-current">
+              <p class="visitor-hint"><Bi zh="该窗口不存在或已停用，请更换窗口" en="This window is not in service; choose another" /></p>
+              <button type="button" class="btn btn-primary btn-huge" onClick={onChangeWindow}><Bi zh="更换窗口" en="Choose a window" /></button>
+            </section>
+          )}
           {w && <CurrentVisitor window={w} now={now} priorityClasses={feed.priorityClasses} canOpen={!busy && enabled.has('open')} onOpen={() => act('open')} />}
+          {fillNotice}
           <div class="error-slot">{!dialog && <ErrorNotice error={error} onClose={() => setError(null)} />}</div>
           <ActionButtons enabled={enabled} paused={w?.status === 'paused'} fillAvailable={fillAvailable} busy={busy} onAction={(a) => void act(a)} />
         </div>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { apiCall } from '../../../protocol/api-client.js';
 import type { PriorityClass, Service, Window } from '../../../protocol/config-entities.js';
+import type { FillReport } from '../../../protocol/device-messages.js';
 import type { ErrorBody } from '../../../protocol/i18n.js';
 import { HallSocket, hallSocketUrl } from '../../../protocol/realtime-client.js';
 import { applyDeskEvent, deskFromSnapshot, type DeskState } from './desk-state.js';
@@ -19,6 +20,8 @@ export interface DeskFeed {
   /** Set when the server turns the pad away (session ended): the app goes back to sign-in. */
   refused: ErrorBody | null;
   socket: HallSocket | null;
+  /** The desktop bridge's last report for this window (never the values it typed), with the visitor it was for. */
+  fillResult: { report: FillReport; ticketId: number | null } | null;
 }
 
 /**
@@ -34,6 +37,7 @@ export function useDeskFeed(windowId: number): DeskFeed {
   const [online, setOnline] = useState(false);
   const [refused, setRefused] = useState<ErrorBody | null>(null);
   const [socket, setSocket] = useState<HallSocket | null>(null);
+  const [fillResult, setFillResult] = useState<DeskFeed['fillResult']>(null);
   const tiersRef = useRef(new Map<number, 1 | 2>());
   const [tiers, setTiers] = useState(tiersRef.current);
 
@@ -80,6 +84,11 @@ export function useDeskFeed(windowId: number): DeskFeed {
           setCounts(tally.counts());
         }
       },
+      onOther: (message) => {
+        if (message.type === 'fillResult' && message.windowId === windowId) {
+          setFillResult({ report: message.result as FillReport, ticketId: current?.window?.currentTicket?.id ?? null });
+        }
+      },
       onConnection: setOnline,
       onRefused: (error) => {
         setRefused(error);
@@ -98,5 +107,5 @@ export function useDeskFeed(windowId: number): DeskFeed {
     };
   }, [windowId]);
 
-  return { desk, config, windows, tiers, priorityClasses, counts, online, refused, socket };
+  return { desk, config, windows, tiers, priorityClasses, counts, online, refused, socket, fillResult };
 }

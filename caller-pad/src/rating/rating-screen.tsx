@@ -5,9 +5,15 @@ import type { TicketView } from '../../../protocol/queue-entities.js';
 import { HallSocket, hallSocketUrl } from '../../../protocol/realtime-client.js';
 import { Bi, ErrorNotice } from '../lib/bi.js';
 import type { RatingPlace } from './rating-auth.js';
-import { ratingLevels, stars, type RatingLevel } from './rating-levels.js';
+import { BadRatingReasons } from './bad-rating-reasons.js';
+import { isBadRating, ratingLevels, stars, type RatingLevel, type RatingReason } from './rating-levels.js';
 
-type Phase = { kind: 'idle' } | { kind: 'asking'; ticket: TicketView } | { kind: 'thanks' } | { kind: 'error'; error: ErrorBody };
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'asking'; ticket: TicketView }
+  | { kind: 'reason'; ticket: TicketView; level: RatingLevel }
+  | { kind: 'thanks' }
+  | { kind: 'error'; error: ErrorBody };
 
 const askForMs = 60_000;
 const thankForMs = 5_000;
@@ -43,17 +49,23 @@ export function RatingScreen({ place, token, onRefused }: { place: RatingPlace; 
     };
   }, [place.windowId, token]);
 
-  const rate = async (ticket: TicketView, level: RatingLevel) => {
-    const res = await apiCall('POST', '/api/ratings', { token, body: { ticketId: ticket.id, level } });
+  const choose = (ticket: TicketView, level: RatingLevel) => {
+    if (isBadRating(level)) show({ kind: 'reason', ticket, level }, askForMs);
+    else void rate(ticket, level, []);
+  };
+
+  const rate = async (ticket: TicketView, level: RatingLevel, reasons: RatingReason[]) => {
+    const body = { ticketId: ticket.id, level, ...(reasons.length ? { reasons } : {}) };
+    const res = await apiCall('POST', '/api/ratings', { token, body });
     if (res.ok || res.status === 404) show({ kind: 'thanks' }, thankForMs);
     else show({ kind: 'error', error: res.error }, thankForMs);
   };
 
   return (
-    <main class={`rate-page rate-${phase.kind}`} data-testid="rate-screen" data-phase={phase.kind}>
+    <main class={`rate-page rate-phase-${phase.kind}`} data-testid="rate-screen" data-phase={phase.kind}>
       <header class="rate-head">
         <span class="rate-window">{place.windowName.zh} <small>{place.windowName.en}</small></span>
-        {phase.kind === 'asking' && <span class="rate-ticket" data-testid="rate-ticket">{phase.ticket.number}</span>}
+        {(phase.kind === 'asking' || phase.kind === 'reason') && <span class="rate-ticket" data-testid="rate-ticket">{phase.ticket.number}</span>}
       </header>
       {phase.kind === 'idle' && (
         <section class="rate-message">
@@ -67,7 +79,7 @@ export function RatingScreen({ place, token, onRefused }: { place: RatingPlace; 
           <div class="rate-levels">
             {ratingLevels.map((l) => (
               <button key={l.level} type="button" class={`rate-btn rate-level-${l.level}`} data-testid={`rate-${l.level}`}
-                onClick={() => void rate(phase.ticket, l.level)}>
+                onClick={() => choose(phase.ticket, l.level)}>
                 <span class="rate-stars" aria-hidden="true">{stars(l.level)}</span>
                 <span class="rate-zh">{l.zh}</span>
                 <span class="rate-en">{l.en}</span>
@@ -75,6 +87,10 @@ export function RatingScreen({ place, token, onRefused }: { place: RatingPlace; 
             ))}
           </div>
         </section>
+      )}
+      {phase.kind === 'reason' && (
+        <BadRatingReasons level={phase.level} onSubmit={(reasons) => void rate(phase.ticket, phase.level, reasons)}
+          onBack={() => show({ kind: 'asking', ticket: phase.ticket }, askForMs)} />
       )}
       {phase.kind === 'thanks' && (
         <section class="rate-message" data-testid="rate-thanks">

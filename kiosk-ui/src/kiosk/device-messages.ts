@@ -1,40 +1,39 @@
-import type { ErrorBody } from '../../../protocol/i18n.js';
-import type { HeldCard } from './card-banner.js';
+import type { DeviceProblem, KioskCard } from '../../../protocol/device-messages.js';
 
-/** What the hall's hardware tells this kiosk over its WebSocket: a card read (or not), a ticket printed (or not). */
+/** What the hall's hardware tells this kiosk over its WebSocket (see protocol/device-messages.ts). */
 export type DeviceNews =
-  | { kind: 'card'; card: HeldCard }
-  | { kind: 'cardError'; error: ErrorBody }
-  | { kind: 'printer'; ticketId: number | null; ok: boolean; error: ErrorBody | null };
+  | { kind: 'card'; card: KioskCard }
+  | { kind: 'cardRemoved' }
+  /** A card was on the reader but could not be read: the visitor must act. */
+  | { kind: 'cardUnreadable'; problem: DeviceProblem }
+  /** The reader itself: connected and working, or not (then only services without ID can be taken). */
+  | { kind: 'reader'; working: boolean; problem: DeviceProblem | null }
+  | { kind: 'printer'; problem: DeviceProblem | null };
 
-const unreadable: ErrorBody = { code: 'CARD_UNREADABLE', message: { zh: '身份证读取失败', en: 'The ID card could not be read' } };
-const printerFault: ErrorBody = { code: 'PRINTER_FAULT', message: { zh: '打印机故障', en: 'The printer is out of order' } };
+/** Reader failures caused by the card in hand (or how it was placed), as opposed to the reader being down. */
+const cardFaults = new Set([
+  'ID_CARD_READ_FAILED', 'ID_CARD_SELECT_FAILED', 'ID_CARD_BAD_TEXT', 'ID_CARD_CHECK_DIGIT', 'ID_CARD_UNSUPPORTED_CARD',
+  'ID_CARD_UNKNOWN_CARD_TYPE', 'ID_CARD_BAD_REPLY', 'ID_CARD_CARD_REJECTED_SAM', 'ID_CARD_SAM_REJECTED_CARD',
+  'ID_CARD_INFO_CHECK_FAILED', 'ID_CARD_NO_CONTENT',
+]);
 
-type Loose = Record<string, unknown>;
-const obj = (v: unknown): Loose | null => (v && typeof v === 'object' ? (v as Loose) : null);
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-const errorOf = (v: unknown): ErrorBody | null => {
-  const o = obj(v);
-  const m = obj(o?.message);
-  return o && typeof o.code === 'string' && m && typeof m.zh === 'string' ? (o as unknown as ErrorBody) : null;
-};
+type Message = Record<string, unknown> & { type?: unknown };
 
-/** Reads a kiosk message from the devices layer; anything else (hall events, snapshots) is not news here. */
-export function readDeviceNews(message: Loose): DeviceNews | null {
-  const type = String(message.type ?? '');
-  const body = obj(message.data) ?? message;
-  if (/card/i.test(type)) {
-    const token = str(body.cardToken);
-    const person = obj(body.person) ?? body;
-    if (token && !errorOf(body.error)) {
-      return { kind: 'card', card: { cardToken: token, nameMasked: str(person.nameMasked) ?? '', idMasked: str(person.idMasked) ?? '' } };
+/** Reads a device message; anything else on the socket (hall events, snapshots) is not news here. */
+export function readDeviceNews(message: Message): DeviceNews | null {
+  switch (message.type) {
+    case 'card':
+      return { kind: 'card', card: message.card as KioskCard };
+    case 'cardRemoved':
+      return { kind: 'cardRemoved' };
+    case 'reader': {
+      const problem = (message.problem as DeviceProblem | null) ?? null;
+      if (problem && cardFaults.has(problem.code)) return { kind: 'cardUnreadable', problem };
+      return { kind: 'reader', working: message.connected === true && message.samOk === true && !problem, problem };
     }
-    return { kind: 'cardError', error: errorOf(body.error) ?? unreadable };
+    case 'printer':
+      return { kind: 'printer', problem: (message.problem as DeviceProblem | null) ?? null };
+    default:
+      return null;
   }
-  if (/print/i.test(type)) {
-    const ok = body.ok === true || body.status === 'printed';
-    const ticketId = typeof body.ticketId === 'number' ? body.ticketId : null;
-    return { kind: 'printer', ticketId, ok, error: ok ? null : errorOf(body.error) ?? printerFault };
-  }
-  return null;
 }

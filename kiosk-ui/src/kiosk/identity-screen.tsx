@@ -1,6 +1,7 @@
 import type { PriorityClass } from '../../../protocol/config-entities.js';
 import { Bi } from '../shared/bilingual.js';
-import { CardBanner, type HeldCard } from './card-banner.js';
+import type { DeviceProblem, KioskCard } from '../../../protocol/device-messages.js';
+import { CardBanner } from './card-banner.js';
 import type { HallService } from './kiosk-api.js';
 import { words } from './kiosk-words.js';
 
@@ -8,9 +9,10 @@ import { words } from './kiosk-words.js';
  * The identity step: the card reader is waiting. A card read here takes the ticket at once; a service that needs
  * no ID card also offers to go on without one. Declared priority (disabled, military ...) is chosen before that.
  */
-export function IdentityScreen({ service, card, priorityClasses, priorityId, canSimulate, onPriority, onTake, onSimulate, onBack }: {
+export function IdentityScreen({ service, card, readerProblem, priorityClasses, priorityId, canSimulate, onPriority, onTake, onSimulate, onBack }: {
   service: HallService;
-  card: HeldCard | null;
+  card: KioskCard | null;
+  readerProblem: DeviceProblem | null;
   priorityClasses: PriorityClass[];
   priorityId: number | null;
   canSimulate: boolean;
@@ -39,16 +41,24 @@ export function IdentityScreen({ service, card, priorityClasses, priorityId, can
           <CardBanner card={card} />
           <button type="button" class="action primary huge" data-testid="kiosk-take-with-card" onClick={() => onTake(true)}><Bi text={words.title} /></button>
         </div>
+      ) : readerProblem ? (
+        <div class="card-wait reader-down" data-testid="kiosk-reader-down" role="alert">
+          <p class="card-prompt"><Bi text={words.readerDown} /></p>
+          <p class="hint"><Bi text={readerProblem.message} /></p>
+          {service.idRequired ? <p class="hint strong"><Bi text={words.readerDownNext} /></p> : null}
+        </div>
       ) : (
         <div class="card-wait" data-testid="kiosk-card-prompt">
           <div class="card-art" aria-hidden="true"><div class="card-art-card" /><div class="card-art-reader" /></div>
-          <p class="card-prompt" role="status"><Bi text={words.placeCard} /></p>
-          <p class="hint"><Bi text={words.placeCardHint} /></p>
-          {canSimulate ? <button type="button" class="action small-action" data-testid="kiosk-simulate-card" onClick={onSimulate}><Bi text={words.simulateCard} /></button> : null}
+          <div class="card-words">
+            <p class="card-prompt" role="status"><Bi text={words.placeCard} /></p>
+            <p class="hint"><Bi text={words.placeCardHint} /></p>
+          </div>
         </div>
       )}
       <div class="bottom-actions">
         <button type="button" class="action" data-testid="kiosk-back" onClick={onBack}><Bi text={words.back} /></button>
+        {canSimulate && !card ? <button type="button" class="action small-action" data-testid="kiosk-simulate-card" onClick={onSimulate}><Bi text={words.simulateCard} /></button> : null}
         {!service.idRequired && !card ? (
           <button type="button" class="action primary" data-testid="kiosk-skip-card" onClick={() => onTake(false)}>
             <Bi text={words.skipCard} />

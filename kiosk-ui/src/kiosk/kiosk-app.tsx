@@ -1,20 +1,21 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { DeviceProblem, KioskCard } from '../../../protocol/device-messages.js';
 import type { ErrorBody } from '../../../protocol/i18n.js';
 import { Bi, LangContext, type Lang } from '../shared/bilingual.js';
-import type { HeldCard } from './card-banner.js';
+import { nextStepFor } from '../shared/error-text.js';
 import { CheckInScreen } from './check-in-screen.js';
 import type { DeviceNews } from './device-messages.js';
 import { forgetDeviceToken, saveDeviceToken, takeDeviceToken } from './device-token.js';
 import { IdentityScreen } from './identity-screen.js';
-import { checkIn, issueTicket, loadPublicHall, loadVisit, simulateCard, type HallService, type PublicHall } from './kiosk-api.js';
-import { closedProblem, idleMs, idleWarnMs, isDeviceRefusal, printerSilentMs, problemOf, type Step } from './kiosk-flow.js';
+import { checkIn, isSimulatedKiosk, issueTicket, loadPublicHall, loadVisit, simulateCard, type HallService, type IssuedTicket, type PublicHall } from './kiosk-api.js';
+import { closedProblem, idleMs, idleWarnMs, isDeviceRefusal, problemOf, type Step } from './kiosk-flow.js';
 import { KioskFrame } from './kiosk-frame.js';
 import { words } from './kiosk-words.js';
 import { PairingScreen } from './pairing-screen.js';
 import { ProblemScreen } from './problem-screen.js';
 import { ServiceScreen } from './service-screen.js';
 import { StartScreen } from './start-screen.js';
-import { TicketScreen, type PrinterState } from './ticket-screen.js';
+import { TicketScreen } from './ticket-screen.js';
 import { useIdle } from './use-idle.js';
 import { useKioskLink } from './use-kiosk-link.js';
 
@@ -25,10 +26,12 @@ export function KioskApp() {
   const [step, setStep] = useState<Step>({ name: 'start' });
   const [lang, setLang] = useState<Lang>('zh');
   const [large, setLarge] = useState(false);
-  const [card, setCard] = useState<HeldCard | null>(null);
+  const [card, setCard] = useState<KioskCard | null>(null);
   const [priorityId, setPriorityId] = useState<number | null>(null);
   const [code, setCode] = useState('');
-  const [printer, setPrinter] = useState<PrinterState>('printing');
+  const [readerProblem, setReaderProblem] = useState<DeviceProblem | null>(null);
+  const [printerProblem, setPrinterProblem] = useState<DeviceProblem | null>(null);
+  const [simulated, setSimulated] = useState(false);
   const stepRef = useRef(step);
   stepRef.current = step;
 
@@ -37,50 +40,50 @@ export function KioskApp() {
     const res = await loadPublicHall();
     if (res.ok) setHall(res.data);
   }, []);
-  const lastRefresh = useRef(0);
+  const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const hallChanged = useCallback(() => {
-    // Queue events can come many a second at the morning rush; the counts need not follow each one.
-    if (Date.now() - lastRefresh.current < 2000) return;
-    lastRefresh.current = Date.now();
-    void refreshHall();
+    // Queue events can come many a second at the morning rush: the counts follow at most every two seconds.
+    refreshTimer.current ??= setTimeout(() => { refreshTimer.current = null; void refreshHall(); }, 2000);
   }, [refreshHall]);
 
   const fail = (error: ErrorBody, back: Step | null) => {
     if (isDeviceRefusal(error)) return unpair();
+    // A card token lives two minutes; once refused the visitor must place the card again.
     if (error.code === 'ID_REQUIRED') setCard(null);
     setStep({ name: 'problem', problem: problemOf(error), back });
   };
 
-  const showTicket = (res: Awaited<ReturnType<typeof issueTicket>>, back: Step | null, checkedIn: boolean) => {
+  const issued = (res: { ok: true; data: IssuedTicket } | { ok: false; error: ErrorBody }, back: Step | null, checkedIn: boolean) => {
     if (!res.ok) return fail(res.error, back);
     setCard(null);
     setCode('');
     setPriorityId(null);
-    setPrinter('printing');
     setStep({ name: 'ticket', issued: res.data, checkedIn });
   };
 
   const take = async (service: HallService, cardToken: string | undefined) => {
     if (!token) return;
-    const back = stepRef.current;
+    const back: Step = { name: 'identity', service };
     setStep({ name: 'busy' });
-    showTicket(await issueTicket(token, { serviceId: service.id, cardToken, priorityClassId: priorityId ?? undefined }), back, false);
+    issued(await issueTicket(token, { serviceId: service.id, cardToken, priorityClassId: priorityId ?? undefined }), back, false);
   };
 
   const checkInWith = async (body: { code: string } | { cardToken: string }) => {
     if (!token) return;
     setStep({ name: 'busy' });
-    showTicket(await checkIn(token, body), { name: 'checkin' }, true);
+    issued(await checkIn(token, body), { name: 'checkin' }, true);
   };
 
   const onNews = (news: DeviceNews) => {
     const now = stepRef.current;
-    if (news.kind === 'printer') {
-      if (now.name === 'ticket' && (news.ticketId === null || news.ticketId === now.issued.ticket.id)) setPrinter(news.ok ? 'printed' : 'failed');
-      return;
+    if (news.kind === 'printer') return setPrinterProblem(news.problem);
+    if (news.kind === 'reader') return setReaderProblem(news.working ? null : news.problem ?? { code: 'READER_OFFLINE', message: words.readerDown });
+    if (news.kind === 'cardRemoved' || now.name === 'busy') return;
+    if (news.kind === 'cardUnreadable') {
+      const problem = { code: 'CARD_UNREADABLE', message: news.problem.message, next: nextStepFor('CARD_UNREADABLE') };
+      return setStep({ name: 'problem', problem, back: now.name === 'problem' ? now.back : now });
     }
-    if (now.name === 'busy') return;
-    if (news.kind === 'cardError') return setStep({ name: 'problem', problem: problemOf(news.error), back: now.name === 'problem' ? now.back : now });
+    setReaderProblem(null);
     if (now.name === 'identity') return void take(now.service, news.card.cardToken);
     if (now.name === 'checkin') return void checkInWith({ cardToken: news.card.cardToken });
     setCard(news.card);
@@ -107,7 +110,11 @@ export function KioskApp() {
   const pristine = step.name === 'start' && !card && lang === 'zh' && !large;
   const secondsLeft = useIdle(idleMs, idleWarnMs, !pristine, reset);
 
-  useEffect(() => { if (token) void refreshHall(); }, [token, refreshHall]);
+  useEffect(() => {
+    if (!token) return;
+    void refreshHall();
+    void isSimulatedKiosk(token).then(setSimulated);
+  }, [token, refreshHall]);
   useEffect(() => { document.documentElement.classList.toggle('large', large); }, [large]);
   useEffect(() => { document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en'; }, [lang]);
   useEffect(() => {
@@ -120,11 +127,6 @@ export function KioskApp() {
     }, 1200);
     return () => clearTimeout(t);
   }, [step]);
-  useEffect(() => {
-    if (step.name !== 'ticket' || printer !== 'printing') return;
-    const t = setTimeout(() => setPrinter((p) => (p === 'printing' ? 'silent' : p)), printerSilentMs);
-    return () => clearTimeout(t);
-  }, [step, printer]);
 
   const chooseService = (service: HallService) => {
     if (!service.opening.open && hall) return setStep({ name: 'problem', problem: closedProblem(service, hall.hallDay), back: stepRef.current });
@@ -133,8 +135,10 @@ export function KioskApp() {
 
   const body = () => {
     if (!token) return <PairingScreen onPaired={(t) => { saveDeviceToken(t); setToken(t); }} />;
-    if (!hall || step.name === 'busy') return <p class="busy" role="status"><Bi text={words.issuing} /></p>;
+    if (!hall) return <p class="busy" role="status"><Bi text={words.loading} /></p>;
     switch (step.name) {
+      case 'busy':
+        return <p class="busy" role="status"><Bi text={words.issuing} /></p>;
       case 'start':
         return <StartScreen areas={hall.areas} services={hall.services} card={card} onCheckIn={() => setStep({ name: 'checkin' })}
           onArea={(areaId) => setStep({ name: 'services', areaId })} />;
@@ -142,13 +146,14 @@ export function KioskApp() {
         return <ServiceScreen area={hall.areas.find((a) => a.id === step.areaId)} services={hall.services.filter((s) => s.areaId === step.areaId)}
           hallDay={hall.hallDay} card={card} onService={chooseService} onBack={() => setStep({ name: 'start' })} />;
       case 'identity':
-        return <IdentityScreen service={step.service} card={card} priorityClasses={hall.priorityClasses} priorityId={priorityId}
-          canSimulate={simulateCard !== null} onPriority={setPriorityId} onTake={(withCard) => void take(step.service, withCard ? card?.cardToken : undefined)}
-          onSimulate={() => void simulateCard?.(token)} onBack={() => setStep({ name: 'services', areaId: step.service.areaId })} />;
+        return <IdentityScreen service={step.service} card={card} readerProblem={readerProblem} priorityClasses={hall.priorityClasses}
+          priorityId={priorityId} canSimulate={simulated} onPriority={setPriorityId}
+          onTake={(withCard) => void take(step.service, withCard ? card?.cardToken : undefined)}
+          onSimulate={() => void simulateCard(token).then((res) => { if (!res.ok) fail(res.error, stepRef.current); })} onBack={() => setStep({ name: 'services', areaId: step.service.areaId })} />;
       case 'ticket':
-        return <TicketScreen issued={step.issued} printer={printer} title={step.checkedIn ? words.checkedIn : undefined} onDone={reset} />;
+        return <TicketScreen issued={step.issued} title={step.checkedIn ? words.checkedIn : undefined} onDone={reset} />;
       case 'checkin':
-        return <CheckInScreen code={code} busy={false} onCode={setCode} onConfirm={() => void checkInWith({ code })} onBack={() => { setCode(''); setStep({ name: 'start' }); }} />;
+        return <CheckInScreen code={code} onCode={setCode} onConfirm={() => void checkInWith({ code })} onBack={() => { setCode(''); setStep({ name: 'start' }); }} />;
       case 'problem':
         return <ProblemScreen problem={step.problem} onBack={step.back ? () => setStep(step.back!) : null} onHome={() => goHome(false)} />;
     }
@@ -157,7 +162,8 @@ export function KioskApp() {
   return (
     <LangContext.Provider value={lang}>
       <KioskFrame hallName={hall?.name ?? null} notice={hall?.notice ?? null} lang={lang} large={large} online={online || !token}
-        secondsLeft={secondsLeft} onLang={() => setLang(lang === 'zh' ? 'en' : 'zh')} onLarge={() => setLarge(!large)}>
+        printerProblem={token && step.name !== 'ticket' ? printerProblem : null} secondsLeft={secondsLeft}
+        onLang={() => setLang(lang === 'zh' ? 'en' : 'zh')} onLarge={() => setLarge(!large)}>
         {body()}
       </KioskFrame>
     </LangContext.Provider>

@@ -16,8 +16,6 @@ export type Step =
 
 export const idleMs = 30_000;
 export const idleWarnMs = 10_000;
-/** With no word from the printer by then, the screen stops saying "printing" and asks to keep the number. */
-export const printerSilentMs = 8_000;
 
 export function problemOf(error: ErrorBody): Problem {
   const number = typeof error.details?.number === 'string' ? error.details.number : undefined;

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import type { DeviceProblem } from '../../../protocol/device-messages.js';
 import type { Text } from '../../../protocol/i18n.js';
 import { Bi, fill, type Lang } from '../shared/bilingual.js';
 import { words } from './kiosk-words.js';
@@ -14,12 +15,13 @@ function useClock(): string {
 }
 
 /** Header with the hall's name, the clock, the language and large-type switches; footer with notices. */
-export function KioskFrame({ hallName, notice, lang, large, online, secondsLeft, onLang, onLarge, children }: {
+export function KioskFrame({ hallName, notice, lang, large, online, printerProblem, secondsLeft, onLang, onLarge, children }: {
   hallName: Text | null;
   notice: Text | null;
   lang: Lang;
   large: boolean;
   online: boolean;
+  printerProblem: DeviceProblem | null;
   secondsLeft: number | null;
   onLang: () => void;
   onLarge: () => void;
@@ -38,7 +40,8 @@ export function KioskFrame({ hallName, notice, lang, large, online, secondsLeft,
           </button>
         </div>
       </header>
-      {!online ? <div class="offline-bar" role="alert"><Bi text={words.offline} /></div> : null}
+      {!online ? <div class="warning-bar" role="alert"><Bi text={words.offline} /></div> : null}
+      {printerProblem ? <div class="warning-bar" role="status" data-testid="kiosk-printer-down"><Bi text={words.printerDown} /></div> : null}
       <main class="kiosk-main">{children}</main>
       <footer class="kiosk-footer">
         {secondsLeft !== null

@@ -1,6 +1,7 @@
 import type { Area } from '../../../protocol/config-entities.js';
 import { Bi, fill } from '../shared/bilingual.js';
-import { CardBanner, type HeldCard } from './card-banner.js';
+import type { KioskCard } from '../../../protocol/device-messages.js';
+import { CardBanner } from './card-banner.js';
 import { openingText, type HallService } from './kiosk-api.js';
 import { words } from './kiosk-words.js';
 
@@ -9,12 +10,12 @@ export function ServiceScreen({ area, services, hallDay, card, onService, onBack
   area: Area | undefined;
   services: HallService[];
   hallDay: string;
-  card: HeldCard | null;
+  card: KioskCard | null;
   onService: (s: HallService) => void;
   onBack: () => void;
 }) {
   return (
-    <section class="screen" aria-labelledby="service-title">
+    <section class="screen tiles-screen" aria-labelledby="service-title">
       <h1 id="service-title" class="screen-title">
         {area ? <Bi text={area.name} class="title-area" /> : null}
         <Bi text={words.chooseService} />

@@ -1,6 +1,7 @@
 import type { Area } from '../../../protocol/config-entities.js';
 import { Bi, fill } from '../shared/bilingual.js';
-import { CardBanner, type HeldCard } from './card-banner.js';
+import type { KioskCard } from '../../../protocol/device-messages.js';
+import { CardBanner } from './card-banner.js';
 import type { HallService } from './kiosk-api.js';
 import { words } from './kiosk-words.js';
 
@@ -8,13 +9,13 @@ import { words } from './kiosk-words.js';
 export function StartScreen({ areas, services, card, onArea, onCheckIn }: {
   areas: Area[];
   services: HallService[];
-  card: HeldCard | null;
+  card: KioskCard | null;
   onArea: (areaId: number) => void;
   onCheckIn: () => void;
 }) {
   const waitingIn = (areaId: number) => services.filter((s) => s.areaId === areaId).reduce((sum, s) => sum + s.waiting, 0);
   return (
-    <section class="screen" aria-labelledby="start-title">
+    <section class="screen tiles-screen" aria-labelledby="start-title">
       <h1 id="start-title" class="screen-title"><Bi text={words.chooseArea} /></h1>
       {card ? <CardBanner card={card} prompt /> : null}
       <div class="tile-grid">

@@ -3,17 +3,17 @@ import { QrCode } from '../shared/qr-code.js';
 import type { IssuedTicket } from './kiosk-api.js';
 import { words } from './kiosk-words.js';
 
-export type PrinterState = 'printing' | 'printed' | 'failed' | 'silent';
 
 /**
  * The visitor's number, people ahead, the estimated wait and the QR of the live page. When the printer fails the
  * QR grows large and the screen says to photograph or scan it, so the number is never lost.
  */
-export function TicketScreen({ issued, printer, title, onDone }: { issued: IssuedTicket; printer: PrinterState; title?: typeof words.checkedIn; onDone: () => void }) {
+export function TicketScreen({ issued, title, onDone }: { issued: IssuedTicket; title?: typeof words.checkedIn; onDone: () => void }) {
   const lang = useLang();
   const { ticket, forecast } = issued;
   const eta = forecast?.etaMinutes;
-  const failed = printer === 'failed';
+  const print = issued.print ?? null;
+  const failed = print !== null && !print.ok;
   return (
     <section class={failed ? 'screen ticket printer-failed' : 'screen ticket'} aria-labelledby="ticket-title">
       {title ? <p class="ticket-kind"><Bi text={title} /></p> : null}
@@ -40,7 +40,8 @@ export function TicketScreen({ issued, printer, title, onDone }: { issued: Issue
             <figcaption><Bi text={words.scanToFollow} /></figcaption>
           </figure>
           <p class={failed ? 'printer-note fault' : 'printer-note'} role={failed ? 'alert' : 'status'} data-testid="kiosk-printer">
-            <Bi text={printer === 'printing' ? words.printing : printer === 'printed' ? words.printed : failed ? words.printerFault : words.noPrintNews} />
+            <Bi text={print === null ? words.noPrinter : print.ok ? words.printed : words.printerFault} />
+            {print && !print.ok ? <Bi text={print.problem.message} class="printer-cause" /> : null}
           </p>
         </div>
       </div>

@@ -16,6 +16,14 @@ export function pick(text: Text, lang: Lang): string {
   return lang === 'en' && text.en ? text.en : text.zh;
 }
 
+const unbreakable = /(\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2})?)/;
+
+/** Dates and times in a sentence stay on one line: "2025-03-02 08:30" must not break at a hyphen. */
+function keepTogether(text: string) {
+  const parts = text.split(unbreakable);
+  return parts.length === 1 ? text : parts.map((p, i) => (i % 2 === 1 ? <span key={i} class="nobreak">{p}</span> : p));
+}
+
 /** Both words of a pair: the chosen language first and large, the other one below and smaller. */
 export function Bi({ text, class: cls }: { text: Text; class?: string }) {
   const lang = useLang();
@@ -23,8 +31,8 @@ export function Bi({ text, class: cls }: { text: Text; class?: string }) {
   const second = first === 'zh' ? 'en' : 'zh';
   return (
     <span class={cls ? `bi ${cls}` : 'bi'}>
-      <span class="bi-main" lang={first === 'zh' ? 'zh-CN' : 'en'}>{text[first]}</span>
-      {text[second] ? <span class="bi-sub" lang={second === 'zh' ? 'zh-CN' : 'en'}>{text[second]}</span> : null}
+      <span class="bi-main" lang={first === 'zh' ? 'zh-CN' : 'en'}>{keepTogether(text[first])}</span>
+      {text[second] ? <span class="bi-sub" lang={second === 'zh' ? 'zh-CN' : 'en'}>{keepTogether(text[second])}</span> : null}
     </span>
   );
 }

@@ -1,4 +1,3 @@
-import type { ErrorBody } from '../../../protocol/i18n.js';
 import type { Text } from '../../../protocol/i18n.js';
 
 /** What a visitor should do next after a refusal, by its stable code; the server's message says what happened. */
@@ -24,8 +23,4 @@ const fallback: Text = { zh: '如需帮助，请到咨询台', en: 'If you need 
 
 export function nextStepFor(code: string): Text {
   return nextSteps[code] ?? fallback;
-}
-
-export function errorText(error: ErrorBody): Text {
-  return { zh: error.message.zh, en: error.message.en };
 }

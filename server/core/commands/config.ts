@@ -1,6 +1,7 @@
 import type { Area, HallSettings, PriorityClass, Service, Staff, Window } from '../../../protocol/config-entities.js';
 import { domainError, notFound, thingError, type DomainError } from '../errors.js';
 import { isActive } from '../evolve.js';
+import { feedbackSettingsError } from '../ratings/settings.js';
 import { parseEndOfPeriod, parseTimeOfDay } from '../hall-time.js';
 import type { ConfigEntity, HallState } from '../types.js';
 import { accept, type Decision, type Handler } from './decision.js';
@@ -80,7 +81,7 @@ export const saveSettings: Handler<HallSettings, HallSettings> = (_state, settin
   if (settings.yellowWaitMinutes >= settings.redWaitMinutes) {
     return domainError('INVALID_CONFIG', { reasonZh: '黄色预警须早于红色预警', reasonEn: 'the yellow threshold must come before the red one' });
   }
-  return hoursError(settings.hours) ?? accept([{ type: 'settings.saved', settings }], settings);
+  return hoursError(settings.hours) ?? feedbackSettingsError(settings) ?? accept([{ type: 'settings.saved', settings }], settings);
 };
 
 /**

@@ -11,7 +11,9 @@ export const closeDay: Handler<Record<string, never>, { hallDay: string; ended: 
   const tickets: Ticket[] = [];
   for (const t of state.tickets.values()) {
     if (t.hallDay >= today) continue;
-    if (t.status === 'waiting' || t.status === 'called' || t.status === 'no_show') tickets.push({ ...t, status: 'cancelled', finishedAt: ctx.now });
+    // A no-show keeps the moment it was marked: the statistics time how long the window waited for the visitor.
+    if (t.status === 'no_show') tickets.push({ ...t, status: 'cancelled' });
+    if (t.status === 'waiting' || t.status === 'called') tickets.push({ ...t, status: 'cancelled', finishedAt: ctx.now });
     if (t.status === 'serving') tickets.push({ ...t, status: 'done', finishedAt: ctx.now });
   }
   const appointments: Appointment[] = [];

@@ -1,7 +1,9 @@
 import { createAppointment, checkInAppointment } from './appointments.js';
 import { deleteConfig, saveArea, savePriorityClass, saveService, saveSettings, saveStaff, saveWindow } from './config.js';
 import { closeDay } from './day.js';
+import { rateFix, recordFollowUp } from './follow-ups.js';
 import { issueTicket } from './issue.js';
+import { postCaseNumber, rateVisit } from './ratings.js';
 import { cancelTicket, requeueTicket, transferTicket } from './ticket-moves.js';
 import { callNext, callTicket, finishService, markNoShow, recall, startService } from './window-calls.js';
 import { setWindowStatus } from './window-status.js';
@@ -14,6 +16,7 @@ export const commands = {
   createAppointment, checkInAppointment,
   saveArea, saveService, saveWindow, saveStaff, savePriorityClass, saveSettings, deleteConfig,
   closeDay,
+  rateVisit, postCaseNumber, recordFollowUp, rateFix,
 };
 
 export type Commands = typeof commands;

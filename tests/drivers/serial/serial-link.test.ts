@@ -60,7 +60,7 @@ describe('SerialLink', () => {
     host.on('open', () => opens++);
 
     await pair.restart(600); // several retries fail with ENOENT meanwhile
-    await once(host, 'open', within(3_000));
+    await once(host, 'open', within(8_000));
     expect(opens).toBe(1);
     const openFailures = lines.filter((line) => line.includes('SERIAL_OPEN_FAILED'));
     expect(openFailures).toHaveLength(1);

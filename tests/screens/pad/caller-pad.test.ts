@@ -53,10 +53,15 @@ describe('the caller pad at window 8', () => {
     await rating.setViewportSize({ width: 1024, height: 600 });
     await rating.goto(`${t.url}/pad/rate?window=8`);
     await rating.locator('[data-phase="idle"]').waitFor();
+    await screenshot(rating, 'pad-rating-idle-1024x600');
 
     await pad.getByTestId('pad-start').click();
     await waitForText(pad, 'pad-current-status', '办理中');
     await screenshot(pad, 'pad-serving-1280x800');
+    // No desktop bridge runs at this window: the pad says so in the server's words.
+    await pad.getByTestId('pad-fill').click();
+    await waitForText(pad, 'pad-error', '桌面助手未连接');
+    await waitForText(pad, 'pad-error', 'not connected');
     await pad.getByTestId('pad-finish').click();
     await waitForText(pad, 'pad-count-served', '1');
 
@@ -66,6 +71,15 @@ describe('the caller pad at window 8', () => {
     await screenshot(rating, 'pad-rating-1024x600');
     await rating.setViewportSize({ width: 800, height: 480 });
     await screenshot(rating, 'pad-rating-800x480');
+    // A bad rating asks why before it is sent.
+    await rating.getByTestId('rate-2').click();
+    await rating.getByTestId('rate-reason-attitude').click();
+    await screenshot(rating, 'pad-rating-reasons-800x480');
+    expect(await rating.getByTestId('rate-submit').isDisabled()).toBe(false);
+    await rating.getByTestId('rate-reason-attitude').click();
+    expect(await rating.getByTestId('rate-submit').isDisabled()).toBe(true);
+    await rating.getByText('返回').click();
+    await rating.setViewportSize({ width: 1024, height: 600 });
     await rating.getByTestId('rate-5').click();
     // The ratings API is not part of the hall yet: the visitor is thanked whatever it answers.
     await waitForText(rating, 'rate-thanks', '感谢您的评价');

@@ -1,5 +1,6 @@
 import { hallTimeToEpoch } from '../../server/core/hall-time.js';
 import { idCheckChar } from '../../protocol/id-number.js';
+import { startTestHall, type TestHall } from '../support/hall-server.js';
 
 /** 'YYYY-MM-DD HH:MM' on the wall clock of a hall in Beijing, as epoch milliseconds. */
 export function beijing(wall: string): number {
@@ -29,4 +30,15 @@ export class HallClock {
 export function idNumber(birth: string, sequence: string): string {
   const first17 = `110105${birth}${sequence}`;
   return first17 + idCheckChar(first17);
+}
+
+/**
+ * The test hall these server tests use: on a steady clock (10:00 on a Tuesday unless given), with the hall's
+ * simulated hardware kept in process, since no test here is about serial ports.
+ */
+export function startHall(options: { clock?: HallClock; overrides?: Record<string, unknown> } = {}): Promise<TestHall> {
+  return startTestHall({
+    clock: (options.clock ?? new HallClock()).now,
+    overrides: { devices: { simulation: 'in-process' }, ...options.overrides },
+  });
 }

@@ -1,0 +1,29 @@
+import type { FunctionComponent } from 'preact';
+import { AreasPage } from '../pages/areas-page.js';
+import { AuditPage } from '../pages/audit/audit-page.js';
+import { DevicesPage } from '../pages/devices-page.js';
+import { MonitorPage } from '../pages/monitor/monitor-page.js';
+import { PriorityPage } from '../pages/priority-page.js';
+import { ServicesPage } from '../pages/services/services-page.js';
+import { SettingsPage } from '../pages/settings-page.js';
+import { StaffPage } from '../pages/staff-page.js';
+import { WindowsPage } from '../pages/windows/windows-page.js';
+
+export interface Route { hash: string; zh: string; en: string; Page: FunctionComponent }
+
+/** The admin pages, in the order of the side menu; the first is the landing page. */
+export const routes: Route[] = [
+  { hash: 'monitor', zh: '大厅实况', en: 'Live hall', Page: MonitorPage },
+  { hash: 'areas', zh: '区域', en: 'Areas', Page: AreasPage },
+  { hash: 'services', zh: '业务', en: 'Services', Page: ServicesPage },
+  { hash: 'windows', zh: '窗口', en: 'Windows', Page: WindowsPage },
+  { hash: 'staff', zh: '工作人员', en: 'Staff', Page: StaffPage },
+  { hash: 'priority', zh: '优先类别', en: 'Priority classes', Page: PriorityPage },
+  { hash: 'settings', zh: '大厅设置', en: 'Hall settings', Page: SettingsPage },
+  { hash: 'devices', zh: '设备配对', en: 'Devices', Page: DevicesPage },
+  { hash: 'audit', zh: '操作日志', en: 'Audit log', Page: AuditPage },
+];
+
+export function routeOf(hash: string): Route {
+  return routes.find((r) => `#/${r.hash}` === hash) ?? routes[0];
+}

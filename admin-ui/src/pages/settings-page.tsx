@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'preact/hooks';
+import { apiCall } from '../../../protocol/api-client.js';
+import type { HallSettings } from '../../../protocol/config-entities.js';
+import type { ErrorBody } from '../../../protocol/i18n.js';
+import { Bi, ErrorNotice, SavedNotice } from '../lib/bi.js';
+import { CheckField, NumberField, SelectField, TextField, TextPair } from '../lib/fields.js';
+import { HoursEditor } from '../lib/hours-editor.js';
+
+const thresholdsOutOfOrder: ErrorBody = {
+  code: 'THRESHOLDS', message: { zh: '红灯时长须大于黄灯时长', en: 'The red threshold must be longer than the yellow one' },
+};
+
+/**
+ * The hall's own settings. The form edits the object it loaded and sends all of it back, so settings this page does
+ * not show (rating deadlines, say) pass through unchanged.
+ */
+export function SettingsPage() {
+  const [value, setValue] = useState<HallSettings | null>(null);
+  const [error, setError] = useState<ErrorBody | null>(null);
+  const [savedValue, setSavedValue] = useState<HallSettings | null>(null);
+
+  useEffect(() => {
+    void apiCall<HallSettings>('GET', '/api/settings').then((r) => (r.ok ? setValue(r.data) : setError(r.error)));
+  }, []);
+  if (!value) return <section class="panel"><ErrorNotice error={error} /></section>;
+
+  const set = <K extends keyof HallSettings>(k: K, v: HallSettings[K]) => setValue({ ...value, [k]: v });
+  const rule = value.priorityRule;
+  const save = async (e: Event) => {
+    e.preventDefault();
+    if (value.redWaitMinutes <= value.yellowWaitMinutes) return setError(thresholdsOutOfOrder);
+    const res = await apiCall<HallSettings>('PUT', '/api/settings', { body: value });
+    if (!res.ok) return setError(res.error);
+    setError(null);
+    setValue(res.data);
+    setSavedValue(res.data);
+  };
+
+  return (
+    <form class="panel settings" onSubmit={save} data-testid="admin-settings-form">
+      <header class="panel-head"><h2><Bi zh="大厅设置" en="Hall settings" inline /></h2></header>
+      <div class="settings-grid">
+        <fieldset class="group">
+          <legend><Bi zh="大厅" en="Hall" inline /></legend>
+          <TextPair zh="名称" en="Name" testid="settings-name" value={value.name} onChange={(v) => set('name', v)} />
+          <TextPair zh="公告（大屏滚动）" en="Notice (scrolls on the boards)" testid="settings-notice" multiline value={value.notice} onChange={(v) => set('notice', v)} />
+          <TextField zh="时区" en="Time zone" testid="settings-tz" value={value.timeZone} onChange={(v) => set('timeZone', v)} required />
+        </fieldset>
+        <fieldset class="group">
+          <legend><Bi zh="办公时间" en="Opening hours" inline /></legend>
+          <HoursEditor testid="settings-hours" value={value.hours} onChange={(v) => set('hours', v)} />
+        </fieldset>
+        <fieldset class="group">
+          <legend><Bi zh="叫号规则" en="Calling rules" inline /></legend>
+          <SelectField zh="优先号规则" en="Priority rule" testid="settings-priority-mode" value={rule.mode}
+            options={[{ value: 'strict', zh: '严格优先', en: 'Strict' }, { value: 'ratio', zh: '按比例（P 个优先 / N 个普通）', en: 'P per N' }]}
+            onChange={(m) => set('priorityRule', m === 'strict' ? { mode: 'strict' } : { mode: 'ratio', priority: 1, normal: 2 })} />
+          {rule.mode === 'ratio' && (
+            <div class="form-row">
+              <NumberField zh="优先号 P" en="Priority P" testid="settings-ratio-p" value={rule.priority} min={1} max={20}
+                onChange={(v) => set('priorityRule', { ...rule, priority: v ?? 1 })} />
+              <NumberField zh="普通号 N" en="Normal N" testid="settings-ratio-n" value={rule.normal} min={1} max={20}
+                onChange={(v) => set('priorityRule', { ...rule, normal: v ?? 2 })} />
+            </div>
+          )}
+          <div class="form-row">
+            <NumberField zh="过号顺延位数" en="Re-queue places" testid="settings-requeue-offset" value={value.requeueOffset} min={0} max={100}
+              onChange={(v) => set('requeueOffset', v ?? 3)} />
+            <NumberField zh="最多顺延次数" en="Max re-queues" testid="settings-max-requeues" value={value.maxRequeues} min={0} max={10}
+              onChange={(v) => set('maxRequeues', v ?? 2)} />
+          </div>
+          <CheckField zh="每人每项业务只能持有一个有效号" en="One active ticket per person per service" testid="settings-one-per-person"
+            value={value.onePerPersonPerService} onChange={(v) => set('onePerPersonPerService', v)} />
+        </fieldset>
+        <fieldset class="group">
+          <legend><Bi zh="等候预警" en="Wait warnings" inline /></legend>
+          <div class="form-row">
+            <NumberField zh="黄灯（分钟）" en="Yellow (min)" testid="settings-yellow" value={value.yellowWaitMinutes} min={1} max={600}
+              onChange={(v) => set('yellowWaitMinutes', v ?? 20)} />
+            <NumberField zh="红灯（分钟）" en="Red (min)" testid="settings-red" value={value.redWaitMinutes} min={1} max={600}
+              onChange={(v) => set('redWaitMinutes', v ?? 40)} hint={{ zh: '超过红灯的号优先于协办业务叫出', en: 'past red, a ticket is called ahead of tiers' }} />
+          </div>
+        </fieldset>
+      </div>
+      <footer class="form-foot">
+        <ErrorNotice error={error} />
+        <SavedNotice show={savedValue !== null && savedValue === value} />
+        <div class="form-buttons">
+          <button type="submit" class="btn btn-primary" data-testid="admin-settings-save"><Bi zh="保存" en="Save" inline /></button>
+        </div>
+      </footer>
+    </form>
+  );
+}

@@ -1,0 +1,139 @@
+import { hallTimeToEpoch } from '../../server/core/hall-time.js';
+import { ScaledClock } from '../sim/clock.js';
+import { HallModel } from '../sim/hall-model.js';
+import { HttpActions } from '../sim/http-actions.js';
+import { setUpHall, type SetUpHall } from '../sim/http-setup.js';
+import { hallDayProfile, planWindows, type DayProfile } from '../sim/profile.js';
+import { daySummary } from '../sim/records.js';
+import { drawVisitors } from '../sim/visitors.js';
+import { freePort, hallEnv, startBenchHall, tempDir, type BenchHall } from '../support/hall-process.js';
+import { calledPhoneLatencies, callLatencies } from '../support/latency-join.js';
+import { PhoneFleet } from '../support/screens.js';
+import { round, roundSummary, sleep, summarize } from '../support/stats.js';
+import { lastPhoneProbes, memoryPerClient } from './call-to-screen-probes.js';
+
+export interface CallToScreenOptions {
+  phones: number;
+  boards: number;
+  /**
+   * Hall time runs up to this many times faster than the wall clock while the morning fills the hall (slowed
+   * down whenever the server falls behind, so the morning stays a realistic morning)...
+   */
+  warmupSpeed: number;
+  /** ...and this much during the measured stretch of the peak. */
+  measureSpeed: number;
+  measureSeconds: number;
+  probes: number;
+  extraPhonesForMemory: number;
+  profile?: DayProfile;
+}
+
+export const callToScreenDefaults: CallToScreenOptions = { phones: 2000, boards: 8, warmupSpeed: 200, measureSpeed: 10, measureSeconds: 40, probes: 12, extraPhonesForMemory: 1000 };
+
+/**
+ * (a) call -> screen, (b) the callNext reply, (d) memory per client, and the hall's side of (g), measured while
+ * the hall-day simulator drives the real server in its own process over HTTP and WebSocket: a morning at high
+ * speed until `phones` phones follow their tickets, then a stretch of the peak at `measureSpeed`. After that, with
+ * the simulation stopped, probe calls measure the time to the last phone, and extra phones measure memory.
+ */
+export async function runCallToScreen(options: CallToScreenOptions = callToScreenDefaults) {
+  // Every visitor follows their ticket on the phone here, so the hall has 2,000 phones by mid-morning.
+  const profile = options.profile ?? { ...hallDayProfile, phoneShare: 1 };
+  const plan = planWindows(profile);
+  const tmp = tempDir();
+  let hall: BenchHall | null = null;
+  let setup: SetUpHall | null = null;
+  let phones: PhoneFleet | null = null;
+  let model: HallModel | null = null;
+  try {
+    const port = await freePort();
+    const clock = new ScaledClock({ realAt: Date.now(), virtualAt: hallTimeToEpoch(profile.date, '07:00', profile.timeZone), speed: 1 });
+    hall = await startBenchHall(hallEnv(tmp.dir, port), port, clock.anchor);
+    setup = await setUpHall(hall.url, hall.seed, plan, options.boards, profile.date);
+    phones = new PhoneFleet(hall.url.replace('http', 'ws') + '/ws', options.phones);
+    const actions = new HttpActions(setup, phones);
+    model = new HallModel(profile, drawVisitors(profile), plan, clock, actions);
+    const setSpeed = async (speed: number) => { await hall!.ask({ type: 'anchor', anchor: clock.setSpeed(speed) }); };
+
+    let speed = Math.min(60, options.warmupSpeed);
+    await setSpeed(speed);
+    const day = model.run();
+    const warmupStarted = performance.now();
+    const latest = hallTimeToEpoch(profile.date, '11:00', profile.timeZone);
+    let seen = 0;
+    while (phones.connected < options.phones && clock.now() < latest) {
+      await sleep(500);
+      // The server's answers say whether it keeps up: slow down when pads wait, speed up while they do not.
+      const recent = actions.callNextMs.slice(seen).sort((a, b) => a - b);
+      seen = actions.callNextMs.length;
+      const typical = recent[Math.floor(recent.length / 2)] ?? 0;
+      const next = typical > 25 ? Math.max(10, speed * 0.7) : typical < 8 ? Math.min(options.warmupSpeed, speed * 1.25) : speed;
+      if (next !== speed) await setSpeed((speed = next));
+    }
+    const warmup = { seconds: round((performance.now() - warmupStarted) / 1000, 1), hallTime: new Date(clock.now() + 8 * 3_600_000).toISOString().slice(11, 16), phones: phones.connected, finalSpeed: round(speed, 0) };
+
+    await setSpeed(options.measureSpeed);
+    await hall.ask({ type: 'fanout' });
+    const measureFrom = performance.now();
+    const callsBefore = actions.calls.length;
+    const replyBefore = actions.callNextMs.length;
+    const eventsBefore = setup.boards[0].events;
+    await sleep(options.measureSeconds * 1000);
+    const fanout = await hall.ask({ type: 'fanout' });
+    const measuredSeconds = (performance.now() - measureFrom) / 1000;
+    model.stop();
+    void day;
+    const calls = actions.calls.slice(callsBefore).filter((c) => c.sentAt >= measureFrom);
+    await sleep(1500);
+
+    const boards = callLatencies(calls, setup.boards);
+    const pads = callLatencies(calls, [...setup.pads.values()]);
+    const calledPhone = calledPhoneLatencies(calls, phones.calledSeen);
+    const probes = await lastPhoneProbes(setup, phones, hall, options.probes);
+    const memory = await memoryPerClient(hall, setup, phones, options.extraPhonesForMemory);
+    return {
+      setup: { windows: plan.length, boards: setup.boards.length, pads: setup.pads.size, phones: options.phones, warmupSpeed: options.warmupSpeed, measureSpeed: options.measureSpeed },
+      warmup,
+      measured: {
+        seconds: round(measuredSeconds, 1), calls: calls.length, callsPerSecond: round(calls.length / measuredSeconds, 1),
+        hallEventsPerSecond: round((setup.boards[0].events - eventsBefore) / measuredSeconds, 1), phonesConnected: phones.connected,
+      },
+      callToBoardMs: { fromSend: roundSummary(summarize(boards.fromSend)), fromReply: roundSummary(summarize(boards.fromReply)), callsSeenByNoBoard: boards.missing },
+      callToPadMs: { fromSend: roundSummary(summarize(pads.fromSend)), fromReply: roundSummary(summarize(pads.fromReply)) },
+      callToCalledPhoneMs: roundSummary(summarize(calledPhone)),
+      callToLastPhoneMs: probes.lastPhone,
+      probes: probes.detail,
+      callNextReplyMs: roundSummary(summarize(actions.callNextMs.slice(replyBefore))),
+      issueReplyMs: roundSummary(summarize(actions.issueMs)),
+      issuedWithoutForecast: actions.withoutForecast,
+      fanout: describeFanout(fanout, measuredSeconds),
+      probeFanout: probes.fanout,
+      memory,
+      screens: { gaps: [...setup.boards, ...setup.pads.values()].reduce((s, c) => s + c.gaps, 0), phoneMessages: phones.messages, phoneBytes: phones.bytes, phonesRefused: phones.refused },
+      refusals: actions.refusals,
+      day: daySummary(model.records.filter((r) => r.issuedAt !== null)),
+    };
+  } finally {
+    model?.stop();
+    phones?.closeAll();
+    setup?.boards.forEach((b) => b.close());
+    setup?.pads.forEach((p) => p.close());
+    setup?.admin.close();
+    setup?.kiosks.close();
+    if (hall) await hall.kill('SIGKILL');
+    tmp.remove();
+  }
+}
+
+export function describeFanout(f: { boards: { calls: number; ms: number; sends: number }; phones: { calls: number; ms: number; sends: number } }, seconds: number) {
+  const per = (s: { ms: number; sends: number }) => (s.sends > 0 ? round((s.ms * 1000) / s.sends, 2) : null);
+  return {
+    boardsAndPads: { sends: f.boards.sends, msPerSecond: round(f.boards.ms / seconds, 2), usPerClient: per(f.boards) },
+    phones: { passes: f.phones.calls, sends: f.phones.sends, msPerSecond: round(f.phones.ms / seconds, 2), usPerClient: per(f.phones) },
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const phones = Number(process.env.PHONES ?? callToScreenDefaults.phones);
+  runCallToScreen({ ...callToScreenDefaults, phones }).then((r) => { console.log(JSON.stringify(r, null, 2)); process.exit(0); }, (e) => { console.error(e); process.exit(1); });
+}

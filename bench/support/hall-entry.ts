@@ -1,0 +1,73 @@
+import { WebSocket } from 'ws';
+import { loadConfig } from '../../server/config.js';
+import { createHall } from '../../server/hall.js';
+import { RealtimeHub } from '../../server/realtime/hub.js';
+import { PhoneFeed } from '../../server/realtime/phone-feed.js';
+import { virtualAt, type ClockAnchor } from '../sim/clock.js';
+
+/**
+ * The hall as the benchmark runs it in a child process: the real createHall with HALL_* configuration, and
+ * three additions that only a benchmark needs, none of them inside the server:
+ * - a clock that may run faster than the wall clock (BENCH_CLOCK anchor, moved over IPC), so a simulated day
+ *   keeps its hall-time meaning for handling times and waits;
+ * - a memory probe (after a full GC);
+ * - timing of the fan-out: how long the hub spends publishing to boards and pads and feeding phones, and how many
+ *   WebSocket messages it sends meanwhile, from which the cost per client follows.
+ */
+let anchor: ClockAnchor | null = process.env.BENCH_CLOCK ? JSON.parse(process.env.BENCH_CLOCK) : null;
+const clock = () => (anchor ? Math.round(virtualAt(anchor, Date.now())) : Date.now());
+
+interface FanoutStats { calls: number; ms: number; sends: number }
+const fanout: Record<'boards' | 'phones', FanoutStats> = { boards: { calls: 0, ms: 0, sends: 0 }, phones: { calls: 0, ms: 0, sends: 0 } };
+let counting: FanoutStats | null = null;
+
+const proto = WebSocket.prototype as unknown as { send: (...args: unknown[]) => void };
+const send = proto.send;
+proto.send = function (this: unknown, ...args: unknown[]) {
+  if (counting) counting.sends++;
+  return send.apply(this, args);
+};
+
+function timeMethods(proto: object, names: string[], stats: FanoutStats): void {
+  for (const name of names) {
+    const original = (proto as Record<string, unknown>)[name];
+    if (typeof original !== 'function') continue;
+    (proto as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
+      const outer = counting;
+      counting = stats;
+      const started = performance.now();
+      try {
+        return original.apply(this, args);
+      } finally {
+        stats.ms += performance.now() - started;
+        stats.calls++;
+        counting = outer;
+      }
+    };
+  }
+}
+timeMethods(RealtimeHub.prototype, ['publish'], fanout.boards);
+// Whichever of these the phone feed has: the periodic pass, or its slices.
+timeMethods(PhoneFeed.prototype, ['tick', 'flushSlice', 'pushNow'], fanout.phones);
+
+const hall = await createHall(loadConfig(), { clock });
+const url = await hall.listen();
+const token = (role: string) => hall.seed?.devices.find((d) => d.role === role)?.token ?? '';
+process.send!({ type: 'ready', url, seed: { kioskToken: token('kiosk'), boardToken: token('board') } });
+
+process.on('message', async (m: { type: string; anchor?: ClockAnchor }) => {
+  if (m.type === 'anchor') {
+    anchor = m.anchor ?? null;
+    process.send!({ type: 'anchor' });
+  } else if (m.type === 'memory') {
+    for (let i = 0; i < 3; i++) (globalThis as { gc?: () => void }).gc?.();
+    const u = process.memoryUsage();
+    process.send!({ type: 'memory', rss: u.rss, heapUsed: u.heapUsed, external: u.external, arrayBuffers: u.arrayBuffers, clients: hall.hub.clientCount });
+  } else if (m.type === 'fanout') {
+    process.send!({ type: 'fanout', ...structuredClone(fanout) });
+    for (const s of Object.values(fanout)) Object.assign(s, { calls: 0, ms: 0, sends: 0 });
+  } else if (m.type === 'stop') {
+    await hall.close();
+    process.exit(0);
+  }
+});

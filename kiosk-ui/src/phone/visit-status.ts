@@ -1,0 +1,34 @@
+import type { Text } from '../../../protocol/i18n.js';
+import type { VisitSnapshot } from '../../../protocol/realtime.js';
+import { fill } from '../shared/bilingual.js';
+import { words } from './phone-words.js';
+
+/** The window a called or served visitor must go to, in both languages. */
+export function windowName(visit: VisitSnapshot): Text {
+  if (visit.window) return visit.window.name;
+  const n = visit.ticket.windowNumber;
+  return n === null ? { zh: '窗口', en: 'the window' } : { zh: `${n}号窗口`, en: `Window ${n}` };
+}
+
+const both = (template: Text, window: Text): Text => ({ zh: fill(template, { window: window.zh }).zh, en: fill(template, { window: window.en }).en });
+
+/** The status line of the ticket page: what is happening, and where to go when it matters. */
+export function statusText(visit: VisitSnapshot): Text {
+  switch (visit.ticket.status) {
+    case 'waiting': return words.waiting;
+    case 'called': return both(words.calledAt, windowName(visit));
+    case 'serving': return { zh: `${words.serving.zh}（${windowName(visit).zh}）`, en: `${words.serving.en} (${windowName(visit).en})` };
+    case 'done': return words.done;
+    case 'no_show': return words.noShow;
+    case 'cancelled': return words.cancelled;
+    case 'transferred': return words.transferred;
+  }
+}
+
+/** The banner that also rings: third in line (two ahead) or fewer, and called. */
+export function alertText(visit: VisitSnapshot): { text: Text; urgent: boolean } | null {
+  const { ticket, forecast } = visit;
+  if (ticket.status === 'called') return { text: both(words.calledAlert, windowName(visit)), urgent: true };
+  if (ticket.status !== 'waiting' || !forecast || forecast.position > 2) return null;
+  return { text: forecast.position === 0 ? words.nextAlert : fill(words.nearAlert, { n: forecast.position }), urgent: false };
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { TicketView } from '../../../protocol/queue-entities.js';
+import type { HallSnapshot } from '../../../protocol/realtime.js';
+import { describeActor, describeEvent, type Lookups } from '../../../admin-ui/src/pages/audit/describe-event.js';
+import { applyMonitorEvent, monitorFromSnapshot, serviceLoads } from '../../../admin-ui/src/pages/monitor/monitor-model.js';
+
+const minute = 60_000;
+const ticket = (over: Partial<TicketView>): TicketView => ({
+  id: 1, visitId: 1, number: 'A001', status: 'waiting', channel: 'kiosk', serviceId: 1, serviceName: { zh: '社保', en: 'Pension' },
+  areaId: 1, person: null, priorityClassId: null, windowId: null, windowNumber: null, targetWindowId: null, arrivedAt: 0,
+  queueKey: 0, calledAt: null, startedAt: null, finishedAt: null, recalls: 0, requeues: 0, hallDay: '2025-01-06', ...over,
+});
+const service = (id: number, prefix: string) => ({
+  id, code: `S${id}`, areaId: 1, name: { zh: prefix, en: prefix }, prefix, idRequired: false, onlineAllowed: true, active: true,
+});
+const window3 = { id: 3, number: 3, name: { zh: '3号窗口', en: 'Window 3' }, areaId: 1, status: 'open' as const, pauseReason: null, staffId: 1, staffName: '甲', currentTicket: null };
+const snapshot = (waiting: TicketView[]): HallSnapshot => ({
+  kind: 'hall',
+  hall: { name: { zh: '厅', en: 'Hall' }, notice: { zh: '-', en: '' }, hallDay: '2025-01-06', timeZone: 'Asia/Shanghai', yellowWaitMinutes: 20, redWaitMinutes: 40 },
+  areas: [], services: [service(1, 'A'), service(2, 'B'), service(3, 'C')], windows: [{ ...window3, lastTicket: null }],
+  waiting, recentCalls: [], forecasts: [],
+});
+
+describe('the live hall monitor', () => {
+  it('lights a service yellow or red from its longest wait against the hall thresholds', () => {
+    const now = 100 * minute;
+    const state = monitorFromSnapshot(snapshot([
+      ticket({ id: 1, serviceId: 1, arrivedAt: now - 45 * minute }), ticket({ id: 2, serviceId: 1, arrivedAt: now - 5 * minute }),
+      ticket({ id: 3, serviceId: 2, arrivedAt: now - 20 * minute }),
+    ]), 1);
+    const loads = serviceLoads(state, now).map((l) => [l.service.prefix, l.waiting, l.longestMinutes, l.level, l.overRed]);
+    expect(loads).toEqual([['A', 2, 45, 'red', 1], ['B', 1, 20, 'yellow', 0], ['C', 0, 0, 'normal', 0]]);
+  });
+
+  it('moves a called ticket from the queue to its window', () => {
+    let state = monitorFromSnapshot(snapshot([ticket({ id: 1 })]), 1);
+    const called = ticket({ id: 1, status: 'called', windowId: 3 });
+    state = applyMonitorEvent(state, { type: 'ticket.called', at: 1, ticket: called, window: { ...window3, currentTicket: called } }, 2);
+    expect(state.waiting).toEqual([]);
+    expect(state.windows[0].currentTicket?.number).toBe('A001');
+    expect(state.windows[0].lastTicket?.id).toBe(1);
+  });
+});
+
+describe('the audit log in words', () => {
+  const lookups: Lookups = { staffName: (id) => (id === 7 ? '李红' : null), windowNumber: (id) => (id === 3 ? 3 : null), serviceName: (id) => (id === 1 ? '社保参保登记' : null) };
+
+  it('says who acted, by name and role, or which device', () => {
+    expect(describeActor({ kind: 'staff', staffId: 7, role: 'staff' }, lookups)).toBe('李红（工作人员）');
+    expect(describeActor({ kind: 'device', deviceId: 2, role: 'kiosk' }, lookups)).toBe('取号机 设备#2');
+  });
+
+  it('says what happened, with the out-of-order reason and only the masked name', () => {
+    const person = { nameMasked: '张*', idHash: 'secret-hash', idMasked: '1101**' };
+    const payload = { ticket: { number: 'A001', serviceId: 1, channel: 'kiosk', person }, runtime: { windowId: 3 }, outOfOrderReason: '预约到场' };
+    const called = describeEvent({ seq: 1, at: 0, type: 'ticket.called', actor: { kind: 'system' }, payload }, lookups);
+    expect(called).toBe('3号窗口 呼叫 A001（指定叫号，原因：预约到场）');
+    const issued = describeEvent({ seq: 2, at: 0, type: 'ticket.issued', actor: { kind: 'system' }, payload }, lookups);
+    expect(issued).toBe('取号 A001（张*）：社保参保登记，渠道：取号机');
+    expect(issued).not.toContain('secret-hash');
+    const runtime = { windowId: 3, status: 'paused', pauseReason: 'lunch' };
+    const paused = describeEvent({ seq: 3, at: 0, type: 'window.statusChanged', actor: { kind: 'system' }, payload: { runtime } }, lookups);
+    expect(paused).toBe('3号窗口 暂停（午休）');
+  });
+
+  it('still shows an event type it does not know', () => {
+    expect(describeEvent({ seq: 4, at: 0, type: 'rating.given', actor: { kind: 'public' }, payload: {} }, lookups)).toBe('rating.given');
+  });
+});

@@ -1,0 +1,46 @@
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+export interface AxeFinding { id: string; impact: string | null; help: string; targets: string[] }
+
+/** Runs axe-core on the page as it is now and returns the serious and critical findings. */
+export async function seriousAxeFindings(page: Page): Promise<AxeFinding[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } })
+      .axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/**
+ * What "text fits, nothing overlaps or is cut" means in numbers: nothing wider than the screen, no scrolling
+ * inside the given scroll containers, and no text box overflowing its own element.
+ */
+export async function layoutProblems(page: Page, scrollers: string[]): Promise<string[]> {
+  return page.evaluate((scrollerSelectors) => {
+    const problems: string[] = [];
+    const doc = document.documentElement;
+    if (doc.scrollWidth > window.innerWidth + 1) problems.push(`page is ${doc.scrollWidth}px wide in a ${window.innerWidth}px window`);
+    for (const selector of scrollerSelectors) {
+      const el = document.querySelector(selector);
+      if (el && el.scrollHeight > el.clientHeight + 1) problems.push(`${selector} needs scrolling: ${el.scrollHeight} > ${el.clientHeight}`);
+    }
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('button, h1, h2, p, dd, dt, .bi-main, .bi-sub, .tag'))) {
+      if (el.offsetParent === null) continue;
+      if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflow !== 'visible') problems.push(`text cut in ${el.tagName}.${el.className}: ${el.textContent?.slice(0, 30)}`);
+      const r = el.getBoundingClientRect();
+      if (r.right > window.innerWidth + 1 || r.left < -1) problems.push(`off screen: ${el.tagName}.${el.className} ${el.textContent?.slice(0, 30)}`);
+    }
+    return problems;
+  }, scrollers);
+}
+
+/** Today's ISO weekday (1 = Monday) on the hall's clock. */
+export function hallWeekday(timeZone = 'Asia/Shanghai'): number {
+  const name = new Intl.DateTimeFormat('en-US', { weekday: 'short', timeZone }).format(new Date());
+  return ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(name) + 1;
+}
