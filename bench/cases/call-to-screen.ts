@@ -60,12 +60,12 @@ export async function runCallToScreen(options: CallToScreenOptions = callToScree
     const day = model.run();
     const warmupStarted = performance.now();
     const latest = hallTimeToEpoch(profile.date, '11:00', profile.timeZone);
-    let seen = 0;
+    const seen = { calls: 0, issues: 0 };
     while (phones.connected < options.phones && clock.now() < latest) {
       await sleep(500);
-      // The server's answers say whether it keeps up: slow down when pads wait, speed up while they do not.
-      const recent = actions.callNextMs.slice(seen).sort((a, b) => a - b);
-      seen = actions.callNextMs.length;
+      // The server's answers say whether it keeps up: slow down when pads or kiosks wait, speed up while not.
+      const recent = [...actions.callNextMs.slice(seen.calls), ...actions.issueMs.slice(seen.issues)].sort((a, b) => a - b);
+      Object.assign(seen, { calls: actions.callNextMs.length, issues: actions.issueMs.length });
       const typical = recent[Math.floor(recent.length / 2)] ?? 0;
       const next = typical > 25 ? Math.max(10, speed * 0.7) : typical < 8 ? Math.min(options.warmupSpeed, speed * 1.25) : speed;
       if (next !== speed) await setSpeed((speed = next));

@@ -28,6 +28,8 @@ export class HallModel {
   private readonly serves = new Map<number, Set<string>>();
   private readonly idle = new Map<number, () => void>();
   private readonly visits = new Map<number, Visit>();
+  /** Windows that called a ticket whose issue reply has not reached the kiosk yet (over the network). */
+  private readonly awaited = new Map<number, () => void>();
   private pending: number;
   private readonly lastArrival: number;
   private stopped = false;
@@ -93,6 +95,7 @@ export class HallModel {
     } else {
       Object.assign(record, { issuedAt, etaMinutes: result.etaMinutes, naiveMinutes: naive, variants: result.variants ?? {}, priority: v.declaredPriority !== null || v.identity.birthDate <= `${Number(this.profile.date.slice(0, 4)) - 65}${this.profile.date.slice(4)}` });
       this.visits.set(result.visitId, { v, leg: 0, ticketId: result.ticketId, noShowDone: false, record });
+      this.awaited.get(result.visitId)?.();
       this.joinQueue(service);
     }
     this.pending--;
@@ -172,8 +175,17 @@ export class HallModel {
     });
   }
 
+  /** A called ticket is known once its issue reply is in; the visitor is walking up meanwhile anyway. */
+  private async visitOf(visitId: number): Promise<Visit | undefined> {
+    if (!this.visits.has(visitId)) {
+      await Promise.race([new Promise<void>((resolve) => this.awaited.set(visitId, resolve)), this.clock.sleep(5 * 60_000)]);
+      this.awaited.delete(visitId);
+    }
+    return this.visits.get(visitId);
+  }
+
   private async serve(window: number, called: Called): Promise<void> {
-    const visit = this.visits.get(called.visitId);
+    const visit = await this.visitOf(called.visitId);
     if (!visit) {
       // A ticket this model did not issue (left from an earlier run): serve it quickly.
       await this.act.start(window);

@@ -28,27 +28,34 @@ proto.send = function (this: unknown, ...args: unknown[]) {
   return send.apply(this, args);
 };
 
+/** Times methods exclusively: a phone push made inside the board fan-out counts for phones only. */
+const frames: { stats: FanoutStats; inner: number }[] = [];
 function timeMethods(proto: object, names: string[], stats: FanoutStats): void {
   for (const name of names) {
     const original = (proto as Record<string, unknown>)[name];
     if (typeof original !== 'function') continue;
     (proto as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
+      const frame = { stats, inner: 0 };
+      frames.push(frame);
       const outer = counting;
       counting = stats;
       const started = performance.now();
       try {
         return original.apply(this, args);
       } finally {
-        stats.ms += performance.now() - started;
+        const elapsed = performance.now() - started;
+        frames.pop();
+        stats.ms += elapsed - frame.inner;
         stats.calls++;
+        if (frames.length > 0) frames[frames.length - 1].inner += elapsed;
         counting = outer;
       }
     };
   }
 }
-timeMethods(RealtimeHub.prototype, ['publish'], fanout.boards);
+timeMethods(RealtimeHub.prototype, ['publish', 'flushOutbox'], fanout.boards);
 // Whichever of these the phone feed has: the periodic pass, or its slices.
-timeMethods(PhoneFeed.prototype, ['tick', 'flushSlice', 'pushNow'], fanout.phones);
+timeMethods(PhoneFeed.prototype, ['tick', 'startPass', 'flushSlice', 'pushNow'], fanout.phones);
 
 const hall = await createHall(loadConfig(), { clock });
 const url = await hall.listen();

@@ -10,6 +10,7 @@ import { hallSnapshot, ticketView } from '../views.js';
 import { actorOf } from './caller.js';
 import { defineOperation } from './operation.js';
 import { resolveIdentity } from './ticket-ops.js';
+import type { FullIdentity } from '../privacy/identity-keys.js';
 
 export const getHallStateOp = defineOperation({
   operationId: 'getHallState', method: 'GET', url: '/api/hall', tag: 'hall',
@@ -78,16 +79,23 @@ export const checkInAppointmentOp = defineOperation({
   roles: ['kiosk', 'staff'], body: CheckInAppointmentBody,
   async handle(ctx, { body }, caller) {
     let args: { code: string } | { idHash: string };
+    let identity: FullIdentity | null = null;
     if ('code' in body) args = { code: body.code };
     else {
       const resolved = resolveIdentity(ctx, caller, body);
       if ('ok' in resolved) return resolved;
       if (!resolved.person) return domainError('ID_REQUIRED');
       args = { idHash: resolved.person.idHash };
+      identity = resolved.identity;
     }
     let token = '';
-    const decision = ctx.runner.run('checkInAppointment', args, actorOf(caller), (_db, ticket) => { token = ctx.access.createVisitToken(ticket.visitId); });
+    const decision = ctx.runner.run('checkInAppointment', args, actorOf(caller), (_db, ticket) => {
+      token = ctx.access.createVisitToken(ticket.visitId);
+      // Checked in with the card: the window's desktop bridge can fill the business system as for any kiosk ticket.
+      if (identity) ctx.vault.put(ticket.visitId, ticket.hallDay, identity);
+    });
     if (!decision.ok) return decision;
+    if ('cardToken' in body) ctx.cards.forget(body.cardToken);
     const url = `${ctx.publicUrl}/m/t/${token}`;
     const forecast = ctx.forecaster.get().get(decision.result.id) ?? null;
     const print = await ctx.devices.printTicket(caller, decision.result, url, forecast);

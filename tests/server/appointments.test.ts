@@ -66,4 +66,12 @@ describe('appointments', () => {
     expect((await t.api('POST', '/api/appointments/check-in', { token: t.kioskToken, body: { code: unknown } })).status).toBe(404);
     expect((await t.api('POST', '/api/appointments/check-in', { body: { code } })).status).toBe(401);
   });
+  it('checks in with the identity instead of a code, and keeps that identity sealed for the window\'s desktop bridge', async () => {
+    const person = visitor('吴十', '051');
+    expect((await book(today, '11:00', person)).status).toBe(201);
+    const staff = await t.login('1002');
+    const checkedIn = await t.api('POST', '/api/appointments/check-in', { cookie: staff, body: { identity: person } });
+    expect(checkedIn.status).toBe(201);
+    expect(t.hall.ctx.vault.get(checkedIn.body.ticket.visitId)).toMatchObject({ idNumber: person.idNumber, name: '吴十' });
+  });
 });
