@@ -38,6 +38,39 @@ export const ConfigSchema = z.object({
   rateLimit: z.object({
     publicPerMinute: z.coerce.number().int().min(1).default(60),
   }).default({}),
+  /** Failed logins allowed per staff number and per address within the window before logins answer 429. */
+  loginThrottle: z.object({
+    failuresPerStaff: z.coerce.number().int().min(1).default(10),
+    failuresPerAddress: z.coerce.number().int().min(1).default(30),
+    windowMinutes: z.coerce.number().min(1).max(24 * 60).default(15),
+  }).default({}),
+  /**
+   * Origins besides the hall's own (and publicUrl's) whose pages may change things with a staff cookie or open the
+   * WebSocket, e.g. an admin screen served through another host name of the same reverse proxy.
+   */
+  allowedOrigins: z.array(z.string().url()).default([]),
+  /** What one WebSocket client may hold and send, so one broken or hostile screen cannot crowd out the rest. */
+  websocket: z.object({
+    maxConnections: z.coerce.number().int().min(1).default(10_000),
+    /** Loopback (this machine, or a local reverse proxy that names no forwarded address) is not counted. */
+    maxConnectionsPerAddress: z.coerce.number().int().min(1).default(200),
+    messagesPerSecond: z.coerce.number().min(1).default(20),
+    messageBurst: z.coerce.number().int().min(1).default(40),
+    /** A client this far behind on reading is cut off; it reconnects and gets a fresh snapshot. */
+    maxBufferedKiB: z.coerce.number().int().min(16).default(4096),
+  }).default({}),
+  /** How long visitors' personal data stay with their visits; older visits keep their figures and lose the person. */
+  retention: z.object({
+    visitDays: z.coerce.number().int().min(2).max(3650).default(180),
+  }).default({}),
+  /** Online copies of the database (SQLite backup API) on a schedule, the newest `keep` kept. */
+  backup: z.object({
+    /** Defaults to a "backups" folder beside the database. */
+    dir: z.string().min(1).optional(),
+    /** 0 turns scheduled backups off. */
+    everyMinutes: z.coerce.number().min(0).max(7 * 24 * 60).default(60),
+    keep: z.coerce.number().int().min(1).max(10_000).default(48),
+  }).default({}),
   /** Kiosk card readers and printers, window sign lines, desktop bridges; see server/devices/README.md. */
   devices: DevicesConfig.default({}),
 }).strict();
@@ -59,6 +92,8 @@ const envKeys: Record<string, string[]> = {
   HALL_SECRETS_PATH: ['secretsPath'], HALL_ID_HASH_KEY: ['secrets', 'idHashKey'], HALL_VAULT_KEY: ['secrets', 'vaultKey'],
   HALL_ADMIN_PASSWORD: ['adminPassword'], HALL_YELLOW_WAIT_MINUTES: ['thresholds', 'yellowWaitMinutes'],
   HALL_RED_WAIT_MINUTES: ['thresholds', 'redWaitMinutes'], HALL_PHONE_UPDATE_MS: ['phoneUpdateMs'],
+  HALL_RETENTION_VISIT_DAYS: ['retention', 'visitDays'], HALL_BACKUP_DIR: ['backup', 'dir'],
+  HALL_BACKUP_EVERY_MINUTES: ['backup', 'everyMinutes'], HALL_BACKUP_KEEP: ['backup', 'keep'],
 };
 
 export class ConfigError extends Error {}

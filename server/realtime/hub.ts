@@ -11,12 +11,15 @@ import { hallSnapshot, publicEvent } from '../views.js';
 import { scopeOf, type Scope } from './scopes.js';
 import { PhoneFeed } from './phone-feed.js';
 import type { Caller } from '../operations/caller.js';
+import { tooManyMessages, type MessageBudget, type SocketGuard } from '../auth/socket-guard.js';
 
 export interface HubOptions {
   pingMs: number;
   phoneUpdateMs: number;
   /** A client this far behind is cut off and reconnects with a fresh snapshot, so it never holds up the rest. */
   maxBufferedBytes: number;
+  /** Origin and connection limits at the handshake, a message budget per connection, which commands may come. */
+  guard: SocketGuard;
 }
 
 export interface Connection {
@@ -25,6 +28,9 @@ export interface Connection {
   scope: Scope | null;
   lastSent: number;
   alive: boolean;
+  budget: MessageBudget;
+  /** What the client said in its hello, so its credentials can be checked again later (sessions expire). */
+  hello: { token: string | undefined; follow: Follow } | null;
 }
 
 export type Authenticate = (req: IncomingMessage, token: string | undefined, follow: Follow) => Caller | ErrorBody;
@@ -64,6 +70,9 @@ export class RealtimeHub {
   attach(server: Server): void {
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       if (new URL(req.url ?? '/', 'http://x').pathname !== '/ws') return socket.destroy();
+      const admission = this.options.guard.admit(req);
+      if (!admission.ok) return refuseHandshake(socket, admission.status, admission.error);
+      socket.once('close', admission.release);
       this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req));
     });
     this.pinger = setInterval(() => this.heartbeat(), this.options.pingMs);
@@ -103,12 +112,16 @@ export class RealtimeHub {
   }
 
   private accept(ws: WebSocket, req: IncomingMessage): void {
-    const conn: Connection = { ws, caller: { kind: 'public', roles: ['public'] }, scope: null, lastSent: 0, alive: true };
+    const conn: Connection = { ws, caller: { kind: 'public', roles: ['public'] }, scope: null, lastSent: 0, alive: true, budget: this.options.guard.budget(), hello: null };
     this.connections.add(conn);
     ws.on('pong', () => { conn.alive = true; });
     ws.on('close', () => { this.connections.delete(conn); this.phones.remove(conn); });
     ws.on('error', () => ws.terminate());
     ws.on('message', (data, isBinary) => {
+      if (ws.readyState !== ws.OPEN) return;
+      // Counted before parsing: a flood costs the hall as little as possible.
+      const verdict = conn.budget.take(performance.now());
+      if (verdict !== 'ok') return this.overBudget(conn, verdict, isBinary ? '' : data.toString());
       let parsed;
       try {
         parsed = ClientMessage.safeParse(JSON.parse(isBinary ? '' : data.toString()));
@@ -127,6 +140,7 @@ export class RealtimeHub {
   }
 
   private hello(conn: Connection, req: IncomingMessage, token: string | undefined, follow: Follow): void {
+    conn.hello = { token, follow };
     const caller = this.authenticate(req, token, follow);
     if ('code' in caller) {
       this.send(conn, { type: 'error', error: caller });
@@ -144,6 +158,9 @@ export class RealtimeHub {
   }
 
   private async command(conn: Connection, id: string, name: string, args: Record<string, unknown>): Promise<void> {
+    if (!this.stillAllowed(conn, id)) return;
+    const refusal = this.options.guard.commandRefusal(conn.caller, name);
+    if (refusal) return this.send(conn, { type: 'error', id, error: refusal });
     const outcome = await this.execute(conn.caller, name, args);
     if (conn.ws.readyState !== conn.ws.OPEN) return;
     this.send(conn, outcome.ok ? { type: 'reply', id, result: outcome.result } : { type: 'error', id, error: outcome.error });
@@ -207,7 +224,42 @@ export class RealtimeHub {
     conn.ws.send(text);
   }
 
+  /**
+   * Checks the credentials of every connection that said hello again: an expired session or a revoked device is
+   * cut off within one heartbeat even when nobody logged out or revoked anything by hand.
+   */
+  revalidate(): void {
+    for (const c of this.connections) this.stillAllowed(c);
+  }
+
+  /** Re-runs the hello's authentication (roles may have changed too); on refusal says why and closes. */
+  private stillAllowed(conn: Connection, id?: string): boolean {
+    if (!conn.hello || (conn.caller.kind !== 'staff' && conn.caller.kind !== 'device')) return true;
+    const caller = this.authenticate(conn.req, conn.hello.token, conn.hello.follow);
+    if (!('code' in caller)) {
+      conn.caller = caller;
+      return true;
+    }
+    this.send(conn, { type: 'error', ...(id ? { id } : {}), error: caller });
+    conn.ws.close(4001, caller.code);
+    return false;
+  }
+
+  private overBudget(conn: Connection, verdict: 'refused' | 'close', text: string): void {
+    let id: string | undefined;
+    try {
+      const msg = JSON.parse(text) as { id?: unknown };
+      if (typeof msg?.id === 'string' && msg.id.length <= 64) id = msg.id;
+    } catch { /* no id to answer to */ }
+    this.send(conn, { type: 'error', ...(id ? { id } : {}), error: tooManyMessages });
+    if (verdict === 'close') {
+      this.log.warn({ role: conn.caller.roles[0] }, 'flooding client cut off');
+      conn.ws.close(4029, 'too many messages');
+    }
+  }
+
   private heartbeat(): void {
+    this.revalidate();
     for (const c of this.connections) {
       if (!c.alive) { c.ws.terminate(); continue; }
       c.alive = false;

@@ -1,28 +1,22 @@
 import { apiCall } from '../../../protocol/api-client.js';
+import { DeviceTokenStore } from '../../../protocol/device-token.js';
 import type { Window } from '../../../protocol/config-entities.js';
 import type { ErrorBody } from '../../../protocol/i18n.js';
 
-const tokenKey = 'rate.deviceToken';
+const tokens = new DeviceTokenStore('rate.deviceToken');
 
 /**
  * The rating screen is either a paired rating pad (a device token from `?token=` or a pairing code, kept in
  * localStorage) or a second screen of the staff PC, riding on the staff session cookie.
  */
 export function takeTokenFromUrl(): string | null {
-  const url = new URL(location.href);
-  const given = url.searchParams.get('token');
-  if (given) {
-    localStorage.setItem(tokenKey, given);
-    url.searchParams.delete('token');
-    history.replaceState(null, '', url.pathname + url.search);
-  }
-  return localStorage.getItem(tokenKey);
+  return tokens.take();
 }
 
 export async function pairRatingPad(code: string): Promise<{ ok: true; token: string } | { ok: false; error: ErrorBody }> {
   const res = await apiCall<{ token: string }>('POST', '/api/devices/pair', { body: { code, name: '评价器' } });
   if (!res.ok) return res;
-  localStorage.setItem(tokenKey, res.data.token);
+  tokens.save(res.data.token);
   return { ok: true, token: res.data.token };
 }
 

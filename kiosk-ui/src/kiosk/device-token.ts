@@ -1,24 +1,6 @@
-const key = 'hall.kiosk.deviceToken';
+import { DeviceTokenStore } from '../../../protocol/device-token.js';
 
-/**
- * The kiosk's device token arrives once in the address (?token=...), is kept in localStorage, and is taken out of
- * the address bar so it does not linger in history or on a photo of the screen.
- */
-export function takeDeviceToken(): string | null {
-  const url = new URL(location.href);
-  const given = url.searchParams.get('token');
-  if (given) {
-    localStorage.setItem(key, given);
-    url.searchParams.delete('token');
-    history.replaceState(history.state, '', url.pathname + url.search + url.hash);
-  }
-  return localStorage.getItem(key);
-}
-
-export function saveDeviceToken(token: string): void {
-  localStorage.setItem(key, token);
-}
-
-export function forgetDeviceToken(): void {
-  localStorage.removeItem(key);
-}
+const store = new DeviceTokenStore('hall.kiosk.deviceToken');
+export const takeDeviceToken = () => store.take();
+export const saveDeviceToken = (token: string) => store.save(token);
+export const forgetDeviceToken = () => store.forget();

@@ -19,7 +19,7 @@ function imitateAutoplayPolicy(): void {
       const resume = this.resume.bind(this);
       Object.defineProperty(this, 'state', { get: () => (allowed ? realState.call(this) : 'suspended') });
       this.resume = () => {
-        if (!navigator.userActivation.isActive) return new Promise<void>(() => {});
+        if (!navigator.userActivation.hasBeenActive) return new Promise<void>(() => {});
         allowed = true;
         return resume().then(() => { this.dispatchEvent(new Event('statechange')); });
       };
