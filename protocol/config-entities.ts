@@ -107,9 +107,19 @@ export const RatingSettings = z.object({
 });
 export type RatingSettings = z.infer<typeof RatingSettings>;
 
+/** A zone the runtime knows: the hall's day and hours are computed in it, so an unknown one must never be saved. */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const HallSettings = z.object({
   name: Text,
-  timeZone: z.string().min(1),
+  timeZone: z.string().min(1).max(64).refine(isTimeZone, 'not a known IANA time zone'),
   hours: WeekHours,
   priorityRule: PriorityRule,
   /** 过号顺延: a no-show re-queued goes this many places behind the head of its queue. */

@@ -32,7 +32,6 @@ export const StatsRow = z.object({
   key: z.string(),
   label: Text,
   tickets: z.number().int(),
-  visits: z.number().int(),
   served: z.number().int(),
   noShow: z.number().int(),
   transferred: z.number().int(),

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { isTimeZone } from '../protocol/config-entities.js';
 import { DevicesConfig } from './devices/device-config.js';
 
 const hexKeyPattern = /^[0-9a-f]{64}$/i;
@@ -77,14 +78,6 @@ export const ConfigSchema = z.object({
 
 export type Config = z.infer<typeof ConfigSchema>;
 
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const envKeys: Record<string, string[]> = {
   HALL_HOST: ['host'], HALL_PORT: ['port'], HALL_PUBLIC_URL: ['publicUrl'], HALL_DB: ['databasePath'],

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { AccessStore } from './auth/access-store.js';
 import { resolveCaller } from './auth/resolve-caller.js';
+import { socketGuard } from './auth/socket-guard.js';
+import { HallBackups } from './backup/hall-backups.js';
 import { CommandRunner } from './command-runner.js';
 import { DeviceLayer } from './devices/device-layer.js';
 import type { Config } from './config.js';
@@ -15,6 +17,8 @@ import type { OperationContext } from './operations/operation.js';
 import { invoke, operationById } from './operations/registry.js';
 import { CardInbox } from './privacy/card-inbox.js';
 import { IdentityVault } from './privacy/identity-vault.js';
+import { PersonData } from './privacy/person-records.js';
+import { VisitRetention } from './privacy/visit-retention.js';
 import { RealtimeHub } from './realtime/hub.js';
 import { Scheduler } from './scheduler.js';
 import { HallStatistics } from './stats/hall-statistics.js';
@@ -30,6 +34,8 @@ export interface Hall {
   ctx: OperationContext;
   hub: RealtimeHub;
   seed: SeedReport | null;
+  /** Scheduled online backups; runNow() takes one at once. */
+  backups: HallBackups;
   listen(): Promise<string>;
   close(): Promise<void>;
 }
@@ -56,7 +62,7 @@ export async function createHall(config: Config, options: HallOptions = {}): Pro
   });
   const stats = new HallStatistics(db, runner, (to, message) => hub?.notify(to, message) ?? 0);
   const ctx: OperationContext = {
-    config, runner, access, secrets, forecaster, vault, log, cards, devices, stats,
+    config, runner, access, secrets, forecaster, vault, log, cards, devices, stats, privacy: new PersonData(db),
     publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
     disconnect: (predicate) => hub?.disconnectWhere(predicate),
   };
@@ -72,18 +78,23 @@ export async function createHall(config: Config, options: HallOptions = {}): Pro
       const outcome = await invoke(ctx, op, caller, splitArgs(op.params, args));
       return outcome.ok ? { ok: true, result: outcome.result } : { ok: false, error: outcome.error };
     },
-    { pingMs: 10_000, phoneUpdateMs: config.phoneUpdateMs, maxBufferedBytes: 4 * 1024 * 1024 },
+    {
+      pingMs: 10_000, phoneUpdateMs: config.phoneUpdateMs, maxBufferedBytes: config.websocket.maxBufferedKiB * 1024,
+      guard: socketGuard(config, () => ctx.publicUrl),
+    },
     log,
   );
   hub.attach(app.server);
-  const scheduler = new Scheduler(runner, vault, log);
+  const scheduler = new Scheduler(runner, vault, log, { retention: new VisitRetention(db), visitDays: config.retention.visitDays });
   scheduler.start();
+  const backups = new HallBackups(db, { databasePath: config.databasePath, ...config.backup }, log);
+  backups.start();
   stats.start();
   // After seeding: a simulated hall gives the demo kiosk its reader and printer.
   await devices.start();
 
   return {
-    app, db, ctx, hub, seed,
+    app, db, ctx, hub, seed, backups,
     async listen() {
       await app.listen({ host: config.host, port: config.port });
       const { port } = app.server.address() as AddressInfo;
@@ -96,6 +107,7 @@ export async function createHall(config: Config, options: HallOptions = {}): Pro
       await devices.stop();
       hub?.close();
       await app.close();
+      await backups.stop();
       db.close();
     },
   };

@@ -1,16 +1,23 @@
 import type { Logger } from 'pino';
 import type { CommandRunner } from './command-runner.js';
-import { hallDay } from './core/hall-time.js';
+import { addDays, hallDay } from './core/hall-time.js';
 import type { IdentityVault } from './privacy/identity-vault.js';
+import type { VisitRetention } from './privacy/visit-retention.js';
+
+export interface RetentionSchedule { retention: VisitRetention; visitDays: number }
 
 /**
  * The hall's clock work: when the hall day turns (checked each minute, and once at start), yesterday is closed
- * through the same command runner as everything else, and the sealed identities of earlier days are purged.
+ * through the same command runner as everything else, the sealed identities of earlier days are purged, and
+ * visits older than the retention period lose their personal data (a little each minute until caught up).
  */
 export class Scheduler {
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly runner: CommandRunner, private readonly vault: IdentityVault, private readonly log: Logger) {}
+  constructor(
+    private readonly runner: CommandRunner, private readonly vault: IdentityVault, private readonly log: Logger,
+    private readonly retention?: RetentionSchedule,
+  ) {}
 
   start(): void {
     this.tick();
@@ -23,11 +30,30 @@ export class Scheduler {
   }
 
   tick(): void {
-    const today = hallDay(this.runner.clock(), this.runner.state.settings.timeZone);
-    const closed = this.runner.run('closeDay', {}, { kind: 'system' });
-    const purged = this.vault.purgeBefore(today);
-    if ((closed.ok && closed.result.ended > 0) || purged > 0) {
-      this.log.info({ hallDay: today, ended: closed.ok ? closed.result.ended : 0, purged }, 'hall day closed');
+    // A full disk or a failing write must not take the hall down from a timer: the next minute tries again.
+    try {
+      const today = hallDay(this.runner.clock(), this.runner.state.settings.timeZone);
+      const closed = this.runner.run('closeDay', {}, { kind: 'system' });
+      const purged = this.vault.purgeBefore(today);
+      if ((closed.ok && closed.result.ended > 0) || purged > 0) {
+        this.log.info({ hallDay: today, ended: closed.ok ? closed.result.ended : 0, purged }, 'hall day closed');
+      }
+      if (closed.ok) this.forgetExpiredVisits(today);
+    } catch (err) {
+      this.log.error({ err }, 'scheduled work failed');
+    }
+  }
+
+  /** Never a day the live queue still holds: those records change in memory, and memory would write them back. */
+  private forgetExpiredVisits(today: string): void {
+    if (!this.retention) return;
+    const state = this.runner.state;
+    let before = addDays(today, -this.retention.visitDays);
+    for (const t of state.tickets.values()) if (t.hallDay < before) before = t.hallDay;
+    for (const a of state.appointments.values()) if (a.date < before) before = a.date;
+    const pass = this.retention.retention.purge(before, state.settings.timeZone, this.runner.clock());
+    if (pass.tickets > 0 || pass.appointments > 0) {
+      this.log.info({ before, days: pass.days.length, tickets: pass.tickets, appointments: pass.appointments, events: pass.events }, 'expired visits anonymised');
     }
   }
 }

@@ -28,7 +28,7 @@ export interface CallToScreenOptions {
   profile?: DayProfile;
 }
 
-export const callToScreenDefaults: CallToScreenOptions = { phones: 2000, boards: 8, warmupSpeed: 200, measureSpeed: 10, measureSeconds: 40, probes: 12, extraPhonesForMemory: 1000 };
+export const callToScreenDefaults: CallToScreenOptions = { phones: 2000, boards: 8, warmupSpeed: 200, measureSpeed: 10, measureSeconds: 30, probes: 10, extraPhonesForMemory: 1000 };
 
 /**
  * (a) call -> screen, (b) the callNext reply, (d) memory per client, and the hall's side of (g), measured while
@@ -55,7 +55,7 @@ export async function runCallToScreen(options: CallToScreenOptions = callToScree
     model = new HallModel(profile, drawVisitors(profile), plan, clock, actions);
     const setSpeed = async (speed: number) => { await hall!.ask({ type: 'anchor', anchor: clock.setSpeed(speed) }); };
 
-    let speed = Math.min(60, options.warmupSpeed);
+    let speed = Math.min(100, options.warmupSpeed);
     await setSpeed(speed);
     const day = model.run();
     const warmupStarted = performance.now();
@@ -67,7 +67,7 @@ export async function runCallToScreen(options: CallToScreenOptions = callToScree
       const recent = [...actions.callNextMs.slice(seen.calls), ...actions.issueMs.slice(seen.issues)].sort((a, b) => a - b);
       Object.assign(seen, { calls: actions.callNextMs.length, issues: actions.issueMs.length });
       const typical = recent[Math.floor(recent.length / 2)] ?? 0;
-      const next = typical > 25 ? Math.max(10, speed * 0.7) : typical < 8 ? Math.min(options.warmupSpeed, speed * 1.25) : speed;
+      const next = typical > 60 ? Math.max(10, speed * 0.7) : typical < 20 ? Math.min(options.warmupSpeed, speed * 1.25) : speed;
       if (next !== speed) await setSpeed((speed = next));
     }
     const warmup = { seconds: round((performance.now() - warmupStarted) / 1000, 1), hallTime: new Date(clock.now() + 8 * 3_600_000).toISOString().slice(11, 16), phones: phones.connected, finalSpeed: round(speed, 0) };
@@ -82,6 +82,7 @@ export async function runCallToScreen(options: CallToScreenOptions = callToScree
     const fanout = await hall.ask({ type: 'fanout' });
     const measuredSeconds = (performance.now() - measureFrom) / 1000;
     model.stop();
+    actions.halted = true;
     void day;
     const calls = actions.calls.slice(callsBefore).filter((c) => c.sentAt >= measureFrom);
     await sleep(1500);
@@ -125,11 +126,15 @@ export async function runCallToScreen(options: CallToScreenOptions = callToScree
   }
 }
 
-export function describeFanout(f: { boards: { calls: number; ms: number; sends: number }; phones: { calls: number; ms: number; sends: number } }, seconds: number) {
-  const per = (s: { ms: number; sends: number }) => (s.sends > 0 ? round((s.ms * 1000) / s.sends, 2) : null);
+type Stats = { calls: number; ms: number; sends: number };
+
+/** Fan-out time per message sent; forecasting (once per pass, whatever the number of phones) is counted apart. */
+export function describeFanout(f: { boards: Stats; phones: Stats; forecast: Stats }, seconds: number) {
+  const per = (s: Stats) => (s.sends > 0 ? round((s.ms * 1000) / s.sends, 2) : null);
   return {
     boardsAndPads: { sends: f.boards.sends, msPerSecond: round(f.boards.ms / seconds, 2), usPerClient: per(f.boards) },
-    phones: { passes: f.phones.calls, sends: f.phones.sends, msPerSecond: round(f.phones.ms / seconds, 2), usPerClient: per(f.phones) },
+    phones: { calls: f.phones.calls, sends: f.phones.sends, msPerSecond: round(f.phones.ms / seconds, 2), usPerClient: per(f.phones) },
+    forecasts: { asked: f.forecast.calls, msPerSecond: round(f.forecast.ms / seconds, 2) },
   };
 }
 

@@ -28,7 +28,7 @@ export async function runEtaDay(profile: DayProfile = hallDayProfile): Promise<E
   const clock = new VirtualClock(hallTimeToEpoch(profile.date, '07:30', profile.timeZone));
   const actions = new CoreActions(profile, plan, clock, {
     'ahead': { fn: forecastAhead, calibrate: false },
-  }, 4);
+  }, 8);
   const model = new HallModel(profile, drawVisitors(profile), plan, clock, actions);
   const done = model.run();
   await clock.run();

@@ -26,6 +26,7 @@ export class HallModel {
   private readonly handled = new Map<string, { sum: number; n: number }>();
   private readonly status = new Map<number, 'open' | 'paused' | 'closed'>();
   private readonly serves = new Map<number, Set<string>>();
+  private readonly main = new Map<number, Set<string>>();
   private readonly idle = new Map<number, () => void>();
   private readonly visits = new Map<number, Visit>();
   /** Windows that called a ticket whose issue reply has not reached the kiosk yet (over the network). */
@@ -44,7 +45,10 @@ export class HallModel {
       noShow: false, requeued: false, transferred: false,
     }));
     const all = new Set(profile.mix.map((m) => m.code));
-    for (const w of plan) this.serves.set(w.number, w.comprehensive ? all : new Set([...w.main, ...w.backup]));
+    for (const w of plan) {
+      this.serves.set(w.number, w.comprehensive ? all : new Set([...w.main, ...w.backup]));
+      this.main.set(w.number, w.comprehensive ? all : new Set(w.main));
+    }
     this.pending = visitors.length;
     this.lastArrival = visitors.reduce((m, v) => Math.max(m, v.arriveAt), 0);
   }
@@ -111,10 +115,13 @@ export class HallModel {
     return ((this.waiting.get(service) ?? 0) * mean) / open;
   }
 
+  /** A new ticket wakes two idle windows that serve it, main-tier ones first: more would only race for it. */
   private joinQueue(service: string): void {
     this.waiting.set(service, (this.waiting.get(service) ?? 0) + 1);
-    for (const [w, wake] of this.idle) {
-      if (!this.serves.get(w)!.has(service)) continue;
+    const idle = [...this.idle.keys()].filter((w) => this.serves.get(w)!.has(service));
+    idle.sort((a, b) => Number(!this.main.get(a)?.has(service)) - Number(!this.main.get(b)?.has(service)));
+    for (const w of idle.slice(0, 2)) {
+      const wake = this.idle.get(w)!;
       this.idle.delete(w);
       void this.clock.sleep(reactionMs).then(wake);
     }

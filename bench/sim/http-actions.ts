@@ -27,6 +27,8 @@ export class HttpActions implements HallActions {
   readonly issueMs: number[] = [];
   readonly refusals: Record<string, number> = {};
   withoutForecast = 0;
+  /** Once the simulation is stopped, cases still under way must not keep sending commands. */
+  halted = false;
 
   constructor(private readonly hall: HttpHall, private readonly phones: PhoneFleet | null) {}
 
@@ -36,10 +38,12 @@ export class HttpActions implements HallActions {
   }
 
   private kiosk(method: string, path: string, body?: unknown) {
+    if (this.halted) return Promise.resolve({ status: 0, body: { code: 'HALTED' }, ms: 0 });
     return this.hall.kiosks.request(method, path, body, { authorization: `Bearer ${this.hall.kioskToken}` });
   }
 
   async book(v: SimVisitor): Promise<string | null> {
+    if (this.halted) return null;
     const res = await this.hall.kiosks.request('POST', '/api/appointments', {
       serviceId: this.hall.serviceIds.get(v.legs[0].service), date: this.hall.date, slotStart: v.appointmentSlot,
       identity: { name: v.identity.name, idNumber: v.identity.idNumber },
@@ -74,6 +78,7 @@ export class HttpActions implements HallActions {
   }
 
   private async pad(window: number, name: string, args: Record<string, unknown> = {}) {
+    if (this.halted) return { ok: false, code: 'HALTED', sentAt: 0, repliedAt: 0, result: undefined };
     const out = await this.hall.pads.get(window)!.command(name, { windowId: this.hall.windowIds.get(window), ...args });
     if (!out.ok && out.code !== 'QUEUE_EMPTY') this.refuse(`${name}:${out.code}`);
     return out;
@@ -85,7 +90,7 @@ export class HttpActions implements HallActions {
 
   async callNext(window: number): Promise<Called | null> {
     const out = await this.pad(window, 'callNext');
-    this.callNextMs.push(out.repliedAt - out.sentAt);
+    if (out.code !== 'HALTED') this.callNextMs.push(out.repliedAt - out.sentAt);
     if (!out.ok) return null;
     this.calls.push({ window, ticketId: out.result.id, sentAt: out.sentAt, repliedAt: out.repliedAt });
     return { ticketId: out.result.id, visitId: out.result.visitId, number: out.result.number };

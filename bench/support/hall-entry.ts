@@ -3,11 +3,12 @@ import { loadConfig } from '../../server/config.js';
 import { createHall } from '../../server/hall.js';
 import { RealtimeHub } from '../../server/realtime/hub.js';
 import { PhoneFeed } from '../../server/realtime/phone-feed.js';
+import { Forecaster } from '../../server/forecaster.js';
 import { virtualAt, type ClockAnchor } from '../sim/clock.js';
 
 /**
  * The hall as the benchmark runs it in a child process: the real createHall with HALL_* configuration, and
- * three additions that only a benchmark needs, none of them inside the server:
+ * three additions that only a benchmark needs, none of them inside the server (methods are wrapped from here):
  * - a clock that may run faster than the wall clock (BENCH_CLOCK anchor, moved over IPC), so a simulated day
  *   keeps its hall-time meaning for handling times and waits;
  * - a memory probe (after a full GC);
@@ -18,7 +19,7 @@ let anchor: ClockAnchor | null = process.env.BENCH_CLOCK ? JSON.parse(process.en
 const clock = () => (anchor ? Math.round(virtualAt(anchor, Date.now())) : Date.now());
 
 interface FanoutStats { calls: number; ms: number; sends: number }
-const fanout: Record<'boards' | 'phones', FanoutStats> = { boards: { calls: 0, ms: 0, sends: 0 }, phones: { calls: 0, ms: 0, sends: 0 } };
+const fanout: Record<'boards' | 'phones' | 'forecast', FanoutStats> = { boards: { calls: 0, ms: 0, sends: 0 }, phones: { calls: 0, ms: 0, sends: 0 }, forecast: { calls: 0, ms: 0, sends: 0 } };
 let counting: FanoutStats | null = null;
 
 const proto = WebSocket.prototype as unknown as { send: (...args: unknown[]) => void };
@@ -56,6 +57,8 @@ function timeMethods(proto: object, names: string[], stats: FanoutStats): void {
 timeMethods(RealtimeHub.prototype, ['publish', 'flushOutbox'], fanout.boards);
 // Whichever of these the phone feed has: the periodic pass, or its slices.
 timeMethods(PhoneFeed.prototype, ['tick', 'startPass', 'flushSlice', 'pushNow'], fanout.phones);
+// Computing forecasts is not fan-out: it happens once per pass however many phones there are.
+timeMethods(Forecaster.prototype, ['get'], fanout.forecast);
 
 const hall = await createHall(loadConfig(), { clock });
 const url = await hall.listen();

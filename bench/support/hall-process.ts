@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -27,9 +27,14 @@ export function freePort(): Promise<number> {
 }
 
 /** A temporary directory on the same disk as /tmp (a real disk here, so fsync costs what it costs). */
-export function tempDir(): { dir: string; remove(): void } {
+export function tempDir(): { dir: string; remove(): void; clear(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'hall-bench-'));
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+    /** Empties the directory but the config file, for a first start on a fresh database. */
+    clear: () => { for (const f of readdirSync(dir)) if (f !== 'hall.config.json') rmSync(join(dir, f), { recursive: true, force: true }); },
+  };
 }
 
 export interface HallProcess {
@@ -45,11 +50,14 @@ export interface HallProcess {
 
 /**
  * The environment of a bench hall: its own database and secrets in `dir`, the demo hall seeded with a known
- * password, and the public rate limit lifted, because every simulated kiosk, phone and pad shares 127.0.0.1.
+ * password, the public rate limit lifted (every simulated kiosk, phone and pad shares 127.0.0.1), and no
+ * simulated hardware: the demo's in-process printer and sign simulators would be measured as server work,
+ * which in a hall is done by the devices themselves. BENCH_SIMULATED_DEVICES=1 keeps them.
  */
 export function hallEnv(dir: string, port: number, extra: Record<string, string> = {}): Record<string, string> {
   const configPath = join(dir, 'hall.config.json');
-  writeFileSync(configPath, JSON.stringify({ rateLimit: { publicPerMinute: 10_000_000 } }));
+  const devices = process.env.BENCH_SIMULATED_DEVICES === '1' ? {} : { devices: { simulate: false } };
+  writeFileSync(configPath, JSON.stringify({ rateLimit: { publicPerMinute: 10_000_000 }, ...devices }));
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('HALL_'))) as Record<string, string>;
   return {
     ...inherited, HALL_HOST: '127.0.0.1', HALL_PORT: String(port), HALL_DB: join(dir, 'hall.db'), HALL_SECRETS_PATH: join(dir, 'secrets.json'),
@@ -57,7 +65,7 @@ export function hallEnv(dir: string, port: number, extra: Record<string, string>
   };
 }
 
-function launch(args: string[], env: Record<string, string>, port: number, ipc: boolean): HallProcess {
+export function launch(args: string[], env: Record<string, string>, port: number, ipc: boolean): HallProcess {
   const child = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   let out = '';

@@ -10,6 +10,8 @@ export class AccessStore {
 
   createSession(staffId: number, now: number, hours: number): string {
     const token = newToken();
+    // Expired sessions let nobody in already; they need not linger in the file either.
+    this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now);
     this.db.prepare('INSERT INTO sessions (token_hash, staff_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
       .run(tokenHash(token), staffId, now, now + hours * 3_600_000);
     return token;

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { ErrorBody } from '../../protocol/i18n.js';
 import type { Config } from '../config.js';
 import { domainError } from '../core/errors.js';
@@ -16,9 +17,10 @@ export interface SocketGuard {
   /** A fresh message budget for a new connection. */
   budget(): MessageBudget;
   /** Why a command may not run over the socket, or null to let the operation decide. */
-  commandRefusal(caller: Caller, name: string): ErrorBody | null;
+  commandRefusal(caller: Caller, name: string, req: IncomingMessage): ErrorBody | null;
 }
 
+export const helloFirst: ErrorBody = { code: 'UNAUTHENTICATED', message: { zh: '请先发送 hello 说明身份', en: 'Say hello (who you are and what you follow) first' } };
 export const tooManyMessages: ErrorBody = { code: 'RATE_LIMITED', message: { zh: '消息过于频繁，请稍后再试', en: 'Too many messages; please slow down' } };
 
 /**
@@ -65,6 +67,7 @@ export function socketGuard(config: Config, publicUrl: () => string): SocketGuar
   const limits = config.websocket;
   const perAddress = new Map<string, number>();
   let total = 0;
+  const phoneLimit = new MinuteCounter(config.rateLimit.publicPerMinute);
   const refuse = (status: number, code: string, zh: string, en: string): Admission => ({ ok: false, status, error: { code, message: { zh, en } } });
   return {
     admit(req) {
@@ -94,23 +97,64 @@ export function socketGuard(config: Config, publicUrl: () => string): SocketGuar
       };
     },
     budget: () => new MessageBudget(limits.messagesPerSecond, limits.messageBurst, performance.now()),
-    commandRefusal,
+    commandRefusal(caller, name, req) {
+      const refusal = roleRefusal(caller, name);
+      if (refusal || caller.kind !== 'phone' || !operationById(name)?.rateLimited) return refusal;
+      // A phone is anonymous: what HTTP limits per address, its socket does too.
+      return phoneLimit.take(clientAddress(req), Date.now()) ? null : publicLimitReached;
+    },
   };
 }
 
+const publicLimitReached: ErrorBody = { code: 'RATE_LIMITED', message: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; please wait a moment' } };
+
 /**
- * The socket is for screens acting in their role: a device or staff member may send the commands one of its own
- * roles allows. Anonymous connections and phones only follow; operations open to the public are HTTP-only, where
- * they are rate-limited and logins are throttled.
+ * The socket is for screens acting in their role: a device, a staff member or a phone may send the commands one of
+ * its own roles names. Operations open only to the public are HTTP-only, where they are rate-limited and logins
+ * are throttled; a connection that has not said who it is may send nothing.
  */
-export function commandRefusal(caller: Caller, name: string): ErrorBody | null {
+export function roleRefusal(caller: Caller, name: string): ErrorBody | null {
   const op = operationById(name);
   if (!op || op.method === 'GET') return null;
   if (caller.kind === 'public') return body(domainError('UNAUTHENTICATED'));
-  const ownRole = op.roles.some((r) => r !== 'public' && caller.roles.includes(r));
-  return caller.kind === 'phone' || !ownRole ? body(domainError('FORBIDDEN')) : null;
+  return op.roles.some((r) => r !== 'public' && caller.roles.includes(r)) ? null : body(domainError('FORBIDDEN'));
+}
+
+/** At most `limit` per key per minute, in fixed one-minute windows, as the HTTP rate limit counts. */
+class MinuteCounter {
+  private windowStart = 0;
+  private counts = new Map<string, number>();
+
+  constructor(private readonly limit: number) {}
+
+  take(key: string, now: number): boolean {
+    if (now - this.windowStart >= 60_000) {
+      this.windowStart = now;
+      this.counts = new Map();
+    }
+    const n = (this.counts.get(key) ?? 0) + 1;
+    this.counts.set(key, n);
+    return n <= this.limit;
+  }
 }
 
 function body(e: { code: string; message: { zh: string; en: string } }): ErrorBody {
   return { code: e.code, message: e.message };
+}
+
+/** Refuses a handshake in plain HTTP, with the usual error body, before any WebSocket exists. */
+export function refuseHandshake(socket: Duplex, status: number, error: ErrorBody): void {
+  const text = JSON.stringify(error);
+  const reason = status === 403 ? 'Forbidden' : status === 429 ? 'Too Many Requests' : 'Service Unavailable';
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
+}
+
+/** The id of a command a refused message carried, so the client's waiting call gets its answer. */
+export function commandIdOf(text: string): string | undefined {
+  try {
+    const msg = JSON.parse(text) as { id?: unknown } | null;
+    return typeof msg?.id === 'string' && msg.id.length <= 64 ? msg.id : undefined;
+  } catch {
+    return undefined;
+  }
 }

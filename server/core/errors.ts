@@ -51,6 +51,7 @@ const catalog = {
   FOLLOW_UP_TRANSITION: [409, '差评跟进单当前为“{stateZh}”，不能{actionZh}', 'The follow-up case is {stateEn}; cannot {actionEn}'],
   NOTE_REQUIRED: [422, '请填写{actionZh}说明', 'Please add a note to {actionEn}'],
   BAD_PERIOD: [422, '统计区间无效：{reasonZh}', 'Invalid period: {reasonEn}'],
+  PERSON_IN_QUEUE: [409, '该人员仍在当前排队数据中（今日或昨日的票号、未到期的预约），请在其预约结束、闭厅日终后再删除', 'This person is still in the live queue (tickets of today or yesterday, or an appointment to come); erase after it is over and the hall day has closed'],
 } as const satisfies Record<string, readonly [DomainError['status'], string, string]>;
 
 export type ErrorCode = keyof typeof catalog;

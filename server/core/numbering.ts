@@ -2,14 +2,16 @@ import type { Service } from '../../protocol/config-entities.js';
 import type { HallState } from './types.js';
 
 /**
- * The next number of a service on a hall day. A counter never goes back: if the clock jumps back across midnight
- * the day of the counter is kept and numbering continues, so a number is never given twice in a day.
+ * The next number of a service on a hall day. The hall's day never goes back: if the clock jumps back across
+ * midnight, every service numbers on in the latest day any service has reached (not only those that already
+ * gave a number on it), so a number is never given twice in a day and no ticket lands on a day already closed,
+ * to be cancelled when midnight comes round again.
  */
 export function nextNumber(state: HallState, service: Service, today: string): { hallDay: string; seqNo: number; number: string } {
+  let hallDay = today;
+  for (const c of state.counters.values()) if (c.hallDay > hallDay) hallDay = c.hallDay;
   const counter = state.counters.get(service.id);
-  const sameOrLaterDay = counter !== undefined && counter.hallDay >= today;
-  const hallDay = sameOrLaterDay ? counter.hallDay : today;
-  const seqNo = sameOrLaterDay ? counter.last + 1 : 1;
+  const seqNo = counter !== undefined && counter.hallDay === hallDay ? counter.last + 1 : 1;
   return { hallDay, seqNo, number: formatNumber(service.prefix, seqNo) };
 }
 

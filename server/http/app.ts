@@ -4,11 +4,13 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Logger } from 'pino';
+import { LoginThrottle, staffNumberOf } from '../auth/login-throttle.js';
 import { resolveCaller, sessionCookie } from '../auth/resolve-caller.js';
 import type { Operation, OperationContext } from '../operations/operation.js';
 import { invoke, operations, type Outcome } from '../operations/registry.js';
 import { openApiDocument } from './openapi.js';
 import { registerScreens } from './screens.js';
+import { hardenedServerOptions, registerSecurity } from './security.js';
 
 function reply(res: FastifyReply, outcome: Outcome): FastifyReply {
   return outcome.ok ? res.code(outcome.status).send(outcome.result) : res.code(outcome.status).send(outcome.error);
@@ -21,8 +23,9 @@ function reply(res: FastifyReply, outcome: Outcome): FastifyReply {
 export async function buildHttp(ctx: OperationContext, log: Logger, registerExtras?: (app: FastifyInstance) => Promise<void>): Promise<FastifyInstance> {
   // X-Forwarded-For is believed only from a proxy on this machine: from anyone else it is forgeable, and a forged
   // address would slip past the per-address rate limit.
-  const app = Fastify({ loggerInstance: log as FastifyBaseLogger, bodyLimit: 64 * 1024, trustProxy: 'loopback' });
+  const app = Fastify({ loggerInstance: log as FastifyBaseLogger, bodyLimit: 64 * 1024, trustProxy: 'loopback', ...hardenedServerOptions });
   await app.register(cookie);
+  await registerSecurity(app, ctx);
   await app.register(rateLimit, {
     global: false,
     max: ctx.config.rateLimit.publicPerMinute,
@@ -49,13 +52,14 @@ export async function buildHttp(ctx: OperationContext, log: Logger, registerExtr
     return res.code(500).send({ code: 'INTERNAL', message: { zh: '系统内部错误', en: 'Internal error' } });
   });
 
-  for (const op of operations) registerOperation(app, ctx, op);
+  const logins = new LoginThrottle(ctx.config.loginThrottle);
+  for (const op of operations) registerOperation(app, ctx, op, logins);
   await registerScreens(app);
   if (registerExtras) await registerExtras(app);
   return app;
 }
 
-function registerOperation(app: FastifyInstance, ctx: OperationContext, op: Operation): void {
+function registerOperation(app: FastifyInstance, ctx: OperationContext, op: Operation, logins: LoginThrottle): void {
   app.route({
     method: op.method,
     url: op.url,
@@ -64,8 +68,15 @@ function registerOperation(app: FastifyInstance, ctx: OperationContext, op: Oper
     config: op.rateLimited ? { rateLimit: { max: ctx.config.rateLimit.publicPerMinute, timeWindow: 60_000, allowList: (req: FastifyRequest) => actsInOwnRole(ctx, op, req) } } : {},
     handler: async (req: FastifyRequest, res: FastifyReply) => {
       const caller = resolveCaller(ctx.access, ctx.runner.state, ctx.runner.clock(), req.headers);
+      const staffNumber = op.operationId === 'login' ? staffNumberOf(req.body) : null;
+      if (op.operationId === 'login') {
+        const throttled = logins.refusal(staffNumber, req.ip, ctx.runner.clock());
+        if (throttled) return res.code(429).header('retry-after', String(throttled.retryAfterSeconds)).send(throttled.error);
+      }
       const outcome = await invoke(ctx, op, caller, { params: req.params, body: req.body, query: req.query });
+      if (op.operationId === 'login' && !outcome.ok && outcome.error.code === 'BAD_CREDENTIALS') logins.failed(staffNumber, req.ip, ctx.runner.clock());
       if (outcome.ok && op.operationId === 'login') {
+        logins.succeeded(staffNumber!);
         const { sessionToken, staff } = outcome.result as { sessionToken: string; staff: unknown };
         res.setCookie(sessionCookie, sessionToken, { httpOnly: true, sameSite: 'strict', path: '/', maxAge: ctx.config.sessionHours * 3600 });
         return res.code(200).send({ staff });

@@ -8,6 +8,7 @@ import type { Forecaster } from '../forecaster.js';
 import type { DomainError } from '../core/errors.js';
 import type { CardInbox } from '../privacy/card-inbox.js';
 import type { IdentityVault } from '../privacy/identity-vault.js';
+import type { PersonData } from '../privacy/person-records.js';
 import type { DeviceLayer } from '../devices/device-layer.js';
 import type { HallStatistics } from '../stats/hall-statistics.js';
 import type { Caller, Role } from './caller.js';
@@ -21,6 +22,8 @@ export interface OperationContext {
   forecaster: Forecaster;
   cards: CardInbox;
   vault: IdentityVault;
+  /** One person's records, for an admin's export or erasure. */
+  privacy: PersonData;
   /** The hall's hardware: kiosk printers, window signs, desktop bridges. */
   devices: DeviceLayer;
   /** Figures, exports and live warnings; ratings and follow-up lists. */

@@ -9,6 +9,7 @@ import { deviceOperations } from '../devices/device-ops.js';
 import { followUpOperations } from './followup-ops.js';
 import { hallOperations } from './hall-ops.js';
 import type { Operation, OperationContext } from './operation.js';
+import { privacyOperations } from './privacy-ops.js';
 import { ratingOperations } from './rating-ops.js';
 import { statsOperations } from './stats-ops.js';
 import { ticketOperations } from './ticket-ops.js';
@@ -16,7 +17,7 @@ import { voiceOperations } from './voice-ops.js';
 import { windowOperations } from './window-ops.js';
 
 export const operations: Operation[] = [...ticketOperations, ...windowOperations, ...hallOperations, ...authOperations, ...configOperations, ...voiceOperations, ...deviceOperations,
-  ...ratingOperations, ...followUpOperations, ...statsOperations];
+  ...ratingOperations, ...followUpOperations, ...statsOperations, ...privacyOperations];
 
 const byId = new Map<string, Operation>();
 for (const op of operations) {
@@ -66,10 +67,21 @@ export async function invoke(ctx: OperationContext, op: Operation, caller: Calle
     if (isDomainError(result)) return { ok: false, status: result.status, error: { code: result.code, message: result.message, ...(result.details ? { details: result.details } : {}) } };
     return { ok: true, status: op.successStatus ?? 200, result };
   } catch (err) {
-    if (err instanceof StorageError) {
+    if (err instanceof StorageError || storageFailure(err)) {
+      if (!(err instanceof StorageError)) ctx.log.error({ err, operation: op.operationId }, 'operation could not be stored');
       return { ok: false, status: 503, error: { code: 'STORAGE_ERROR', message: { zh: '数据保存失败，请稍后重试', en: 'The hall could not store this; please try again' } } };
     }
     ctx.log.error({ err, operation: op.operationId }, 'operation failed');
     return { ok: false, status: 500, error: { code: 'INTERNAL', message: { zh: '系统内部错误', en: 'Internal error' } } };
   }
+}
+
+/**
+ * SQLite's codes for a disk that is full, failing or read-only, or a file held too long by another program: the hall
+ * could not store, whoever was writing (the command runner, or a session or pairing code), so the client is told
+ * to try again rather than shown an internal error.
+ */
+function storageFailure(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN|BUSY)/.test(code);
 }

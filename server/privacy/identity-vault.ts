@@ -1,4 +1,5 @@
 import type { Db } from '../store/database.js';
+import { truncateWal, withSecureDelete } from './secure-erase.js';
 import { seal, unseal, type FullIdentity } from './identity-keys.js';
 
 /**
@@ -18,7 +19,13 @@ export class IdentityVault {
     return sealed ? unseal(sealed, this.key) : null;
   }
 
+  /**
+   * The deleted rows' bytes are zeroed and the WAL emptied: a sealed identity left in free space could still be
+   * opened by anyone holding the file and the key.
+   */
   purgeBefore(hallDay: string): number {
-    return this.db.prepare('DELETE FROM identity_vault WHERE hall_day < ?').run(hallDay).changes;
+    const purged = withSecureDelete(this.db, () => this.db.prepare('DELETE FROM identity_vault WHERE hall_day < ?').run(hallDay).changes);
+    if (purged > 0) truncateWal(this.db);
+    return purged;
   }
 }

@@ -11,7 +11,7 @@ import { hallSnapshot, publicEvent } from '../views.js';
 import { scopeOf, type Scope } from './scopes.js';
 import { PhoneFeed } from './phone-feed.js';
 import type { Caller } from '../operations/caller.js';
-import { tooManyMessages, type MessageBudget, type SocketGuard } from '../auth/socket-guard.js';
+import { commandIdOf, helloFirst, refuseHandshake, tooManyMessages, type MessageBudget, type SocketGuard } from '../auth/socket-guard.js';
 
 export interface HubOptions {
   pingMs: number;
@@ -28,6 +28,8 @@ export interface Connection {
   scope: Scope | null;
   lastSent: number;
   alive: boolean;
+  /** The handshake: its headers carry the staff cookie, its socket the address. */
+  req: IncomingMessage;
   budget: MessageBudget;
   /** What the client said in its hello, so its credentials can be checked again later (sessions expire). */
   hello: { token: string | undefined; follow: Follow } | null;
@@ -112,7 +114,7 @@ export class RealtimeHub {
   }
 
   private accept(ws: WebSocket, req: IncomingMessage): void {
-    const conn: Connection = { ws, caller: { kind: 'public', roles: ['public'] }, scope: null, lastSent: 0, alive: true, budget: this.options.guard.budget(), hello: null };
+    const conn: Connection = { ws, caller: { kind: 'public', roles: ['public'] }, scope: null, lastSent: 0, alive: true, req, budget: this.options.guard.budget(), hello: null };
     this.connections.add(conn);
     ws.on('pong', () => { conn.alive = true; });
     ws.on('close', () => { this.connections.delete(conn); this.phones.remove(conn); });
@@ -133,9 +135,12 @@ export class RealtimeHub {
       }
       const msg = parsed.data;
       if (msg.type === 'hello') return this.hello(conn, req, msg.token, msg.follow);
-      if (msg.type === 'resync') return this.sendSnapshot(conn);
+      if (msg.type === 'resync') return conn.hello ? this.sendSnapshot(conn) : this.send(conn, { type: 'error', error: helloFirst });
       if (msg.type === 'ping') return this.send(conn, { type: 'pong' });
-      void this.command(conn, msg.id, msg.name, msg.args);
+      this.command(conn, msg.id, msg.name, msg.args).catch((err: unknown) => {
+        this.log.error({ err }, 'command failed');
+        this.send(conn, { type: 'error', id: msg.id, error: { code: 'INTERNAL', message: { zh: '系统内部错误', en: 'Internal error' } } });
+      });
     });
   }
 
@@ -159,7 +164,7 @@ export class RealtimeHub {
 
   private async command(conn: Connection, id: string, name: string, args: Record<string, unknown>): Promise<void> {
     if (!this.stillAllowed(conn, id)) return;
-    const refusal = this.options.guard.commandRefusal(conn.caller, name);
+    const refusal = this.options.guard.commandRefusal(conn.caller, name, conn.req);
     if (refusal) return this.send(conn, { type: 'error', id, error: refusal });
     const outcome = await this.execute(conn.caller, name, args);
     if (conn.ws.readyState !== conn.ws.OPEN) return;
@@ -246,11 +251,7 @@ export class RealtimeHub {
   }
 
   private overBudget(conn: Connection, verdict: 'refused' | 'close', text: string): void {
-    let id: string | undefined;
-    try {
-      const msg = JSON.parse(text) as { id?: unknown };
-      if (typeof msg?.id === 'string' && msg.id.length <= 64) id = msg.id;
-    } catch { /* no id to answer to */ }
+    const id = commandIdOf(text);
     this.send(conn, { type: 'error', ...(id ? { id } : {}), error: tooManyMessages });
     if (verdict === 'close') {
       this.log.warn({ role: conn.caller.roles[0] }, 'flooding client cut off');
@@ -267,3 +268,4 @@ export class RealtimeHub {
     }
   }
 }
+

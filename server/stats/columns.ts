@@ -8,7 +8,6 @@ export interface Column<R> { zh: string; en: string; value(row: R): Cell }
 export const statsColumns: Column<StatsRow>[] = [
   { zh: '分组', en: 'Group', value: (r) => r.label.zh },
   { zh: '取号数', en: 'Tickets', value: (r) => r.tickets },
-  { zh: '来访人次', en: 'Visits', value: (r) => r.visits },
   { zh: '办结', en: 'Served', value: (r) => r.served },
   { zh: '过号', en: 'No-show', value: (r) => r.noShow },
   { zh: '转移', en: 'Transferred', value: (r) => r.transferred },

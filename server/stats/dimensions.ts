@@ -42,3 +42,18 @@ export function legJoins(by: Grouping): string {
 export function legsOf(by: Grouping): string {
   return `tickets t ${legJoins(by)}`;
 }
+
+/**
+ * The same keys over a record that carries its leg's service, window, staff and hall day itself (a rating, a
+ * follow-up case): only the hour needs the leg's issue time, and the area its service.
+ */
+export function recordKey(by: Grouping, alias: string): string {
+  if (by === 'hour' || by === 'area') return legKey(by);
+  return legKey(by).replace(/\bt\./g, `${alias}.`);
+}
+
+export function recordJoins(by: Grouping, alias: string): string {
+  if (by === 'hour') return `JOIN tickets t ON t.id = ${alias}.ticket_id JOIN days d ON d.day = t.hall_day`;
+  if (by === 'area') return `JOIN services s ON s.id = ${alias}.service_id`;
+  return '';
+}

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Column, Cell } from './columns.js';
 
 export interface ExportSheet<R> { title: string; columns: Column<R>[]; rows: R[]; total: R | null }
@@ -21,8 +20,12 @@ export function toCsv<R>(sheet: ExportSheet<R>): Buffer {
   return Buffer.from('\uFEFF' + lines.join('\r\n') + '\r\n', 'utf8');
 }
 
-/** One worksheet: a header row, the rows, the total last; numbers stay numbers so the hall can chart them. */
+/**
+ * One worksheet: a header row, the rows, the total last; numbers stay numbers so the hall can chart them. exceljs is
+ * loaded on the first export: it is large, and importing it at start slows every start of the hall.
+ */
 export async function toXlsx<R>(sheet: ExportSheet<R>): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   book.created = new Date(0);
   const ws = book.addWorksheet(sheet.title.slice(0, 31));

@@ -1,5 +1,5 @@
 import type { Db } from '../store/database.js';
-import { appointmentKey, legJoins, legKey, type Grouping } from './dimensions.js';
+import { appointmentKey, recordJoins, recordKey, type Grouping } from './dimensions.js';
 import { daysCte } from './period.js';
 
 export interface RatingCounts { ratings: number; good: number; bad: number }
@@ -12,8 +12,8 @@ type Params = { days: string; from: string; to: string };
 export function ratingCounts(db: Db, by: Grouping, params: Params): Map<string, RatingCounts> {
   const rows = db.prepare(`
     WITH ${daysCte}
-    SELECT ${legKey(by)} AS k, COUNT(*) AS ratings, SUM(r.level >= 3) AS good, SUM(r.level <= 2) AS bad
-    FROM ratings r JOIN tickets t ON t.id = r.ticket_id ${legJoins(by)}
+    SELECT ${recordKey(by, 'r')} AS k, COUNT(*) AS ratings, SUM(r.level >= 3) AS good, SUM(r.level <= 2) AS bad
+    FROM ratings r ${recordJoins(by, 'r')}
     WHERE r.hall_day BETWEEN @from AND @to AND r.voided = 0
     GROUP BY k`).all(params) as ({ k: string | null } & RatingCounts)[];
   return new Map(rows.filter((r) => r.k !== null).map(({ k, ...c }) => [k!, c]));
@@ -23,11 +23,11 @@ export function ratingCounts(db: Db, by: Grouping, params: Params): Map<string, 
 export function followUpCounts(db: Db, by: Grouping, params: Params & { now: number }): Map<string, FollowUpCounts> {
   const rows = db.prepare(`
     WITH ${daysCte}
-    SELECT ${legKey(by)} AS k,
+    SELECT ${recordKey(by, 'f')} AS k,
       SUM(f.status = 'open') AS open, SUM(f.status = 'contacted') AS contacted, SUM(f.status = 'rectified') AS rectified,
       SUM(f.status = 'explained') AS explained, SUM(f.status = 'appealed') AS appealed, SUM(f.status = 'closed') AS closed,
       SUM(f.status <> 'closed' AND ((f.contacted_at IS NULL AND @now >= f.contact_due_at) OR (f.resolved_at IS NULL AND @now >= f.rectify_due_at))) AS overdue
-    FROM follow_ups f JOIN tickets t ON t.id = f.ticket_id ${legJoins(by)}
+    FROM follow_ups f ${recordJoins(by, 'f')}
     WHERE f.hall_day BETWEEN @from AND @to
     GROUP BY k`).all(params) as ({ k: string | null } & FollowUpCounts)[];
   return new Map(rows.filter((r) => r.k !== null).map(({ k, ...c }) => [k!, c]));

@@ -40,7 +40,7 @@ export function statsRows(db: Db, state: HallState, by: Grouping, period: StatsP
     const [handlingMeanSec, handlingP90Sec] = spread(handling.get(key));
     return {
       key, label: label(key),
-      tickets: c?.tickets ?? 0, visits: c?.visits ?? 0, served: c?.served ?? 0, noShow: c?.noShow ?? 0,
+      tickets: c?.tickets ?? 0, served: c?.served ?? 0, noShow: c?.noShow ?? 0,
       transferred: c?.transferred ?? 0, cancelled: c?.cancelled ?? 0,
       waitMeanSec, waitP90Sec, handlingMeanSec, handlingP90Sec,
       openMinutes: windowTimeApplies ? minutes(t.openMs) : null,
@@ -70,7 +70,7 @@ export function statisticsReport(db: Db, state: HallState, query: { from: string
 
 export function zeroRow(): StatsRow {
   return {
-    key: 'total', label: { zh: '合计', en: 'Total' }, tickets: 0, visits: 0, served: 0, noShow: 0, transferred: 0, cancelled: 0,
+    key: 'total', label: { zh: '合计', en: 'Total' }, tickets: 0, served: 0, noShow: 0, transferred: 0, cancelled: 0,
     waitMeanSec: null, waitP90Sec: null, handlingMeanSec: null, handlingP90Sec: null, openMinutes: 0, busyMinutes: 0, idleMinutes: 0,
     utilisation: null, pauseMinutes: { lunch: 0, break: 0, meeting: 0, other: 0 }, ratings: 0, goodRatings: 0, badRatings: 0,
     goodRate: null, followUps: noFollowUps, appointmentsKept: 0, appointmentsMissed: 0, lunchBreakServed: 0, extendedHoursServed: 0,

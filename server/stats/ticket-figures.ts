@@ -2,7 +2,7 @@ import type { Db } from '../store/database.js';
 import { legKey, legsOf, type Grouping } from './dimensions.js';
 import { daysCte } from './period.js';
 
-export interface LegCounts { tickets: number; visits: number; served: number; noShow: number; transferred: number; cancelled: number }
+export interface LegCounts { tickets: number; served: number; noShow: number; transferred: number; cancelled: number }
 export interface Spread { count: number; meanMs: number; p90Ms: number }
 
 type Params = { days: string; from: string; to: string };
@@ -15,7 +15,7 @@ type Params = { days: string; from: string; to: string };
 export function legCounts(db: Db, by: Grouping, params: Params): Map<string, LegCounts> {
   const rows = db.prepare(`
     WITH ${daysCte}
-    SELECT ${legKey(by)} AS k, COUNT(*) AS tickets, COUNT(DISTINCT t.visit_id) AS visits,
+    SELECT ${legKey(by)} AS k, COUNT(*) AS tickets,
       SUM(t.status = 'done') AS served,
       SUM(t.status = 'no_show' OR (t.status = 'cancelled' AND t.called_at IS NOT NULL)) AS noShow,
       SUM(t.status = 'transferred') AS transferred, SUM(t.status = 'cancelled' AND t.called_at IS NULL) AS cancelled

@@ -33,14 +33,28 @@ function statusSpans(db: Db, period: StatsPeriod): StatusSpan[] {
 }
 
 /** From call to the end of the leg (finished, no-show, transferred): the window is taken by that visitor. */
+const busyLegs = `
+  FROM tickets t LEFT JOIN windows w ON w.id = t.window_id
+  WHERE t.hall_day BETWEEN @dayBefore AND @to AND t.called_at IS NOT NULL AND t.window_id IS NOT NULL
+    AND t.called_at < @end AND COALESCE(t.finished_at, @end) > @start`;
+const busyClip = 'MIN(COALESCE(t.finished_at, @end), @end) - MAX(t.called_at, @start)';
+
 function busySpans(db: Db, period: StatsPeriod): Span[] {
   return db.prepare(`
     SELECT t.window_id AS windowId, t.staff_id AS staffId, w.area_id AS areaId,
-      MAX(t.called_at, @start) AS since, MIN(COALESCE(t.finished_at, @end), @end) AS until
-    FROM tickets t LEFT JOIN windows w ON w.id = t.window_id
-    WHERE t.hall_day BETWEEN @dayBefore AND @to AND t.called_at IS NOT NULL AND t.window_id IS NOT NULL
-      AND t.called_at < @end AND COALESCE(t.finished_at, @end) > @start`)
-    .all({ start: period.start, end: period.end, to: period.to, dayBefore: dayBefore(period) }) as Span[];
+      MAX(t.called_at, @start) AS since, MIN(COALESCE(t.finished_at, @end), @end) AS until ${busyLegs}`)
+    .all(busyParams(period)) as Span[];
+}
+
+/** By window, staff or area nothing needs cutting, so SQL adds the time up itself instead of handing over every leg. */
+function busyTotals(db: Db, by: 'window' | 'staff' | 'area' | 'total', period: StatsPeriod): [string, number][] {
+  const key = { window: 't.window_id', staff: 't.staff_id', area: 'w.area_id', total: `'total'` }[by];
+  return db.prepare(`SELECT CAST(${key} AS TEXT) AS k, SUM(${busyClip}) AS ms ${busyLegs} GROUP BY k HAVING k IS NOT NULL`)
+    .raw().all(busyParams(period)) as [string, number][];
+}
+
+function busyParams(period: StatsPeriod) {
+  return { start: period.start, end: period.end, to: period.to, dayBefore: dayBefore(period) };
 }
 
 /** A leg called late on the evening before the period may still hold the window after midnight. */
@@ -102,6 +116,10 @@ export function windowTime(db: Db, by: Grouping, period: StatsPeriod): Map<strin
       else entry(k).pausedMs[span.reason ?? 'other'] += ms;
     }
   }
-  for (const span of busySpans(db, period)) for (const [k, ms] of piecesOf(by, period, span)) entry(k).busyMs += ms;
+  if (by === 'window' || by === 'staff' || by === 'area' || by === 'total') {
+    for (const [k, ms] of busyTotals(db, by, period)) entry(k).busyMs += ms;
+  } else if (by !== 'service') {
+    for (const span of busySpans(db, period)) for (const [k, ms] of piecesOf(by, period, span)) entry(k).busyMs += ms;
+  }
   return out;
 }

@@ -70,7 +70,7 @@ export function expectedRows(l: Ledger, by: By, s: Setting): Figures[] {
     let r = rows.get(k);
     if (!r) {
       rows.set(k, r = {
-        key: k, tickets: 0, visits: 0, served: 0, noShow: 0, transferred: 0, cancelled: 0, waitMeanSec: null, waitP90Sec: null,
+        key: k, tickets: 0, served: 0, noShow: 0, transferred: 0, cancelled: 0, waitMeanSec: null, waitP90Sec: null,
         handlingMeanSec: null, handlingP90Sec: null, openMinutes: 0, busyMinutes: 0, idleMinutes: 0, utilisation: null,
         pauseMinutes: { lunch: 0, break: 0, meeting: 0, other: 0 }, ratings: 0, goodRatings: 0, badRatings: 0, goodRate: null,
         followUps: { open: 0, contacted: 0, rectified: 0, explained: 0, appealed: 0, closed: 0, overdue: 0 },
@@ -79,7 +79,6 @@ export function expectedRows(l: Ledger, by: By, s: Setting): Figures[] {
     }
     return r;
   };
-  const visits = new Map<string, Set<number>>();
   const waits = new Map<string, number[]>();
   const handlings = new Map<string, number[]>();
   const add = (m: Map<string, number[]>, k: string, v: number) => m.set(k, [...(m.get(k) ?? []), v]);
@@ -88,7 +87,6 @@ export function expectedRows(l: Ledger, by: By, s: Setting): Figures[] {
     if (k === null) continue;
     const r = row(k);
     r.tickets++;
-    visits.set(k, (visits.get(k) ?? new Set()).add(t.visitId));
     if (t.status === 'done') r.served++;
     if (t.status === 'transferred') r.transferred++;
     if (t.status === 'no_show' || (t.status === 'cancelled' && t.calledAt !== null)) r.noShow++;
@@ -104,7 +102,6 @@ export function expectedRows(l: Ledger, by: By, s: Setting): Figures[] {
       if (minute < first || minute >= last) r.extendedHoursServed++;
     }
   }
-  for (const [k, set] of visits) row(k).visits = set.size;
   for (const [k, xs] of waits) Object.assign(row(k), { waitMeanSec: seconds(mean(xs)), waitP90Sec: seconds(p90(xs)) });
   for (const [k, xs] of handlings) Object.assign(row(k), { handlingMeanSec: seconds(mean(xs)), handlingP90Sec: seconds(p90(xs)) });
 

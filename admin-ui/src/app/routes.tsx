@@ -3,9 +3,12 @@ import { AreasPage } from '../pages/areas-page.js';
 import { AuditPage } from '../pages/audit/audit-page.js';
 import { DevicesPage } from '../pages/devices-page.js';
 import { MonitorPage } from '../pages/monitor/monitor-page.js';
+import { LedgerPage } from '../pages/ratings/ledger-page.js';
 import { PriorityPage } from '../pages/priority-page.js';
 import { ServicesPage } from '../pages/services/services-page.js';
 import { SettingsPage } from '../pages/settings-page.js';
+import { DashboardPage } from '../pages/stats/dashboard-page.js';
+import { ReportsPage } from '../pages/stats/reports-page.js';
 import { StaffPage } from '../pages/staff-page.js';
 import { WindowsPage } from '../pages/windows/windows-page.js';
 
@@ -14,6 +17,9 @@ export interface Route { hash: string; zh: string; en: string; Page: FunctionCom
 /** The admin pages, in the order of the side menu; the first is the landing page. */
 export const routes: Route[] = [
   { hash: 'monitor', zh: '大厅实况', en: 'Live hall', Page: MonitorPage },
+  { hash: 'dashboard', zh: '今日概况', en: 'Dashboard', Page: DashboardPage },
+  { hash: 'ratings', zh: '好差评台账', en: 'Ratings ledger', Page: LedgerPage },
+  { hash: 'reports', zh: '统计报表', en: 'Reports', Page: ReportsPage },
   { hash: 'areas', zh: '区域', en: 'Areas', Page: AreasPage },
   { hash: 'services', zh: '业务', en: 'Services', Page: ServicesPage },
   { hash: 'windows', zh: '窗口', en: 'Windows', Page: WindowsPage },

@@ -57,7 +57,7 @@ export function RatingScreen({ place, token, onRefused }: { place: RatingPlace; 
   const rate = async (ticket: TicketView, level: RatingLevel, reasons: RatingReason[]) => {
     const body = { ticketId: ticket.id, level, ...(reasons.length ? { reasons } : {}) };
     const res = await apiCall('POST', '/api/ratings', { token, body });
-    if (res.ok || res.status === 404) show({ kind: 'thanks' }, thankForMs);
+    if (res.ok) show({ kind: 'thanks' }, thankForMs);
     else show({ kind: 'error', error: res.error }, thankForMs);
   };
 

@@ -4,6 +4,7 @@ import { Bi, fill, pick, useLang } from '../shared/bilingual.js';
 import { nextStepFor } from '../shared/error-text.js';
 import { VisitAlerts } from './alerts.js';
 import { CancelConfirm } from './cancel-confirm.js';
+import { RatingStep } from './rating-step.js';
 import { cancelVisit } from './phone-api.js';
 import { words } from './phone-words.js';
 import { useVisitAlerts } from './use-visit-alerts.js';
@@ -88,6 +89,7 @@ export function TicketPage({ token, go, onHall }: { token: string; go: (path: st
           {refusal ? <div class="refusal" role="alert"><p><Bi text={refusal.message} /></p><p><Bi text={nextStepFor(refusal.code)} /></p></div> : null}
         </section>
       ) : null}
+      {ticket.status === 'done' ? <RatingStep token={token} /> : null}
       {['done', 'cancelled', 'no_show'].includes(ticket.status) ? (
         <button type="button" class="button wide" onClick={() => go('/m/')}><Bi text={words.takeAnother} /></button>
       ) : null}

@@ -81,8 +81,12 @@ describe('the caller pad at window 8', () => {
     await rating.getByText('返回').click();
     await rating.setViewportSize({ width: 1024, height: 600 });
     await rating.getByTestId('rate-5').click();
-    // The ratings API is not part of the hall yet: the visitor is thanked whatever it answers.
     await waitForText(rating, 'rate-thanks', '感谢您的评价');
+    const admin = await t.login('admin');
+    const listed = await t.api('GET', `/api/ratings?from=${new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)}&to=${new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)}`, { cookie: admin });
+    expect(listed.status, JSON.stringify(listed.body)).toBe(200);
+    const ratings = listed.body as { level: number; windowId: number }[];
+    expect(ratings.filter((r) => r.windowId === 8).map((r) => r.level)).toEqual([5]);
     await rating.close();
   });
 

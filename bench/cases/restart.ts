@@ -1,0 +1,118 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { hallDay } from '../../server/core/hall-time.js';
+import { freePort, hallEnv, launch, repoRoot, spawnMainHall, tempDir, waitForOk, type HallProcess } from '../support/hall-process.js';
+import { HttpClient } from '../support/http-client.js';
+import { KioskFleet } from '../support/kiosk-load.js';
+import { round, roundSummary, sleep, summarize } from '../support/stats.js';
+import { seedTokens } from './ticket-issue.js';
+
+/**
+ * (e) Cold start and crash recovery of `node --import tsx server/main.ts`:
+ * - cold start: from spawn to the first 200 of /healthz, on a fresh database (migrations and demo seed) and on an
+ *   existing one;
+ * - SIGKILL while kiosks are issuing: from the kill to the first 200 of the restarted hall, and every ticket a
+ *   kiosk got a 201 for must be in the restarted hall's queue.
+ */
+export async function runRestart(options = { coldStarts: 2, kills: 3, kiosks: 20, rate: 200 }) {
+  const tmp = tempDir();
+  const port = await freePort();
+  const env = hallEnv(tmp.dir, port);
+  let hall: HallProcess | null = null;
+  const start = async () => {
+    const spawnedAt = performance.now();
+    hall = spawnMainHall(env, port);
+    return waitForOk(hall.url, spawnedAt);
+  };
+  try {
+    const fresh: number[] = [];
+    const existing: number[] = [];
+    let tokens = { kiosk: '', board: '' };
+    for (let i = 0; i < options.coldStarts; i++) {
+      // A fresh database each time: migrations, secrets and the demo seed are part of a first start.
+      tmp.clear();
+      fresh.push(await start());
+      while (!hall!.stdout().includes('board screen')) await sleep(10);
+      tokens = seedTokens(hall!.stdout());
+      await hall!.kill('SIGTERM');
+      existing.push(await start());
+      await hall!.kill('SIGTERM');
+    }
+    const crashes = [];
+    for (let i = 0; i < options.kills; i++) {
+      await start();
+      const fleet = new KioskFleet(hall!.url, options.kiosks, tokens.kiosk, [1, 2, 3, 5, 6, 7, 8, 9, 10], hallDay(Date.now(), 'Asia/Shanghai'), 100_000 * (i + 1), 2000);
+      const acked: number[] = [];
+      const load = fleet.openLoop(options.rate, 3).then((samples) => samples.forEach((s) => s.ticketId !== null && acked.push(s.ticketId)));
+      await sleep(1000 + Math.random() * 1000);
+      const killedAt = performance.now();
+      await hall!.kill('SIGKILL');
+      hall = spawnMainHall(env, port);
+      const serving = await waitForOk(hall.url, killedAt);
+      await load.catch(() => undefined);
+      fleet.close();
+      const board = new HttpClient(hall.url, 1);
+      const state = await board.request('GET', '/api/hall', undefined, { authorization: `Bearer ${tokens.board}` });
+      board.close();
+      const present = new Set((state.body.waiting as { id: number }[]).map((t) => t.id));
+      crashes.push({ acknowledged: acked.length, lost: acked.filter((id) => !present.has(id)).length, killToServingMs: round(serving, 1) });
+      await hall.kill('SIGTERM');
+    }
+    // Where a start's time goes: tsx itself, and the same server compiled to JavaScript beforehand.
+    const tsxFloor = Array.from({ length: 3 }, () => timeProcess(['--import', 'tsx', 'bench/support/noop.ts']));
+    const compiledMain = buildCompiled();
+    const compiled: number[] = [];
+    for (let i = 0; i < options.coldStarts; i++) {
+      const spawnedAt = performance.now();
+      hall = launch([compiledMain], env, port, false);
+      compiled.push(await waitForOk(hall.url, spawnedAt));
+      await hall.kill('SIGTERM');
+    }
+    return {
+      tsxStartupFloorMs: roundSummary(summarize(tsxFloor), 1),
+      coldStartCompiledExistingDbMs: roundSummary(summarize(compiled), 1),
+      coldStartFreshDbMs: roundSummary(summarize(fresh), 1),
+      coldStartExistingDbMs: roundSummary(summarize(existing), 1),
+      sigkill: {
+        runs: crashes,
+        killToServingMs: roundSummary(summarize(crashes.map((c) => c.killToServingMs)), 1),
+        acknowledged: crashes.reduce((s, c) => s + c.acknowledged, 0),
+        lost: crashes.reduce((s, c) => s + c.lost, 0),
+      },
+    };
+  } finally {
+    if (hall) await (hall as HallProcess).kill('SIGKILL');
+    tmp.remove();
+  }
+}
+
+function timeProcess(args: string[]): number {
+  const started = performance.now();
+  spawnSync(process.execPath, args, { cwd: repoRoot, stdio: 'ignore' });
+  return performance.now() - started;
+}
+
+/**
+ * The server as compiled JavaScript: every .ts of server/, protocol/ and drivers/ transpiled by esbuild, one file
+ * each, into bench/results/compiled/ (dependencies stay in node_modules), with sql/ and dist/ linked beside them
+ * so the paths the server finds by import.meta.url hold. Not a bundle: modules that run as CLIs when they are the
+ * main module would all think they are.
+ */
+function buildCompiled(): string {
+  const out = join(repoRoot, 'bench/results/compiled');
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const sources = ['server', 'protocol', 'drivers'].flatMap((d) => listTs(join(repoRoot, d)));
+  execFileSync(join(repoRoot, 'node_modules/.bin/esbuild'), [...sources, `--outdir=${out}`, `--outbase=${repoRoot}`, '--format=esm', '--platform=node', '--log-level=warning'], { cwd: repoRoot });
+  for (const d of ['sql', 'dist']) symlinkSync(join(repoRoot, d), join(out, d));
+  return join(out, 'server/main.js');
+}
+
+function listTs(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? listTs(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [join(dir, e.name)] : []);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  runRestart().then((r) => { console.log(JSON.stringify(r, null, 2)); process.exit(0); }, (e) => { console.error(e); process.exit(1); });
+}

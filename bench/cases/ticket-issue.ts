@@ -1,0 +1,64 @@
+import { hallDay } from '../../server/core/hall-time.js';
+import { freePort, hallEnv, spawnMainHall, tempDir, waitForOk, benchPassword } from '../support/hall-process.js';
+import { HttpClient, login } from '../support/http-client.js';
+import { KioskFleet, type IssueSample } from '../support/kiosk-load.js';
+import { cpuMs } from '../support/process-cpu.js';
+import { round, roundSummary, summarize } from '../support/stats.js';
+
+/** The kiosk and board tokens `npm start` prints for the demo hall. */
+export function seedTokens(stdout: string): { kiosk: string; board: string } {
+  const token = (role: string) => new RegExp(`${role} screen: \\S+token=([\\w-]+)`).exec(stdout)?.[1] ?? '';
+  return { kiosk: token('kiosk'), board: token('board') };
+}
+
+function describe(samples: IssueSample[], seconds: number, serverCpuMs: number) {
+  const ok = samples.filter((s) => s.status === 201);
+  return {
+    offered: samples.length, issued: ok.length, failed: samples.length - ok.length,
+    perSecond: round(ok.length / seconds, 1),
+    serverCpuMsPerTicket: round(serverCpuMs / Math.max(1, ok.length), 3),
+    serverBusyShare: round(serverCpuMs / (seconds * 1000), 2),
+    latencyMs: roundSummary(summarize(ok.map((s) => s.doneAt - s.scheduledAt))),
+    serviceMs: roundSummary(summarize(ok.map((s) => s.doneAt - s.sentAt))),
+  };
+}
+
+/**
+ * (c) Ticket issue from 50 concurrent kiosks against `node --import tsx server/main.ts` with synchronous=FULL
+ * (the default), the demo hall's twelve windows open so every issue also gets its forecast: first 200 tickets a
+ * second, then every kiosk back to back for the highest sustained rate.
+ */
+export async function runTicketIssue(options = { kiosks: 50, rate: 200, rateSeconds: 10, saturateSeconds: 8 }) {
+  const tmp = tempDir();
+  const port = await freePort();
+  const hall = spawnMainHall(hallEnv(tmp.dir, port, { HALL_SYNCHRONOUS: 'FULL' }), port);
+  try {
+    await waitForOk(hall.url, performance.now());
+    while (!hall.stdout().includes('kiosk screen')) await new Promise((r) => setTimeout(r, 20));
+    const tokens = seedTokens(hall.stdout());
+    const admin = new HttpClient(hall.url, 4);
+    const cookie = await login(admin, 'admin', benchPassword);
+    const windows = (await admin.request('GET', '/api/windows', undefined, { cookie })).body as { id: number }[];
+    for (const w of windows) await admin.request('POST', `/api/windows/${w.id}/status`, { status: 'open' }, { cookie });
+    const services = ((await admin.request('GET', '/api/services', undefined, { cookie })).body as { id: number; dailyQuota: number | null }[])
+      .filter((s) => s.dailyQuota === null).map((s) => s.id);
+    admin.close();
+    const fleet = new KioskFleet(hall.url, options.kiosks, tokens.kiosk, services, hallDay(Date.now(), 'Asia/Shanghai'));
+    await fleet.openLoop(50, 1); // warm the JIT and the connections
+    const pid = hall.child.pid!;
+    let cpu = cpuMs(pid);
+    const rateSamples = await fleet.openLoop(options.rate, options.rateSeconds);
+    const atRate = describe(rateSamples, options.rateSeconds, cpuMs(pid) - cpu);
+    cpu = cpuMs(pid);
+    const saturated = describe(await fleet.closedLoop(options.saturateSeconds), options.saturateSeconds, cpuMs(pid) - cpu);
+    fleet.close();
+    return { kiosks: options.kiosks, synchronous: 'FULL', windowsOpen: windows.length, atRate: { rate: options.rate, ...atRate }, saturated };
+  } finally {
+    await hall.kill('SIGKILL');
+    tmp.remove();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  runTicketIssue().then((r) => { console.log(JSON.stringify(r, null, 2)); process.exit(0); }, (e) => { console.error(e); process.exit(1); });
+}

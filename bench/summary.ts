@@ -1,0 +1,63 @@
+import type { runCallToScreen } from './cases/call-to-screen.js';
+import type { runEtaDay } from './cases/eta.js';
+import type { runFloor } from './cases/floor.js';
+import type { runRestart } from './cases/restart.js';
+import type { runTicketIssue } from './cases/ticket-issue.js';
+import { ms, pct, type Row } from './support/table.js';
+
+export interface Results {
+  floor?: Awaited<ReturnType<typeof runFloor>>;
+  eta?: Awaited<ReturnType<typeof runEtaDay>>;
+  issue?: Awaited<ReturnType<typeof runTicketIssue>>;
+  restart?: Awaited<ReturnType<typeof runRestart>>;
+  screens?: Awaited<ReturnType<typeof runCallToScreen>>;
+}
+
+const ratio = (x: number | null | undefined, floor: number | null | undefined) => (x == null || !floor ? '—' : `${(x / floor).toFixed(1)}x`);
+
+/** The figures held against the issue's targets (2 cores, loopback), each with the floor it reads against. */
+export function summaryRows(r: Results): Row[] {
+  const rows: Row[] = [];
+  const fl = r.floor;
+  const commitP99 = fl?.disk.sqliteFullCommitMs.p99;
+  const raw = fl?.socket.rawWriteUsPerClient.p50;
+  if (r.screens) {
+    const s = r.screens;
+    const phones = `${s.measured.phonesConnected} phones`;
+    rows.push({ bench: 'a call→screen', metric: `board p50 / p99 (${phones})`, measured: `${ms(s.callToBoardMs.fromSend.p50)} / ${ms(s.callToBoardMs.fromSend.p99)}`, target: 'p99 ≤ 10 ms', floor: `from reply: ${ms(s.callToBoardMs.fromReply.p99)}`, ok: s.callToBoardMs.fromSend.p99 <= 10 });
+    rows.push({ bench: 'a call→screen', metric: 'pad p50 / p99', measured: `${ms(s.callToPadMs.fromSend.p50)} / ${ms(s.callToPadMs.fromSend.p99)}`, target: 'p99 ≤ 10 ms', floor: `from reply: ${ms(s.callToPadMs.fromReply.p99)}`, ok: s.callToPadMs.fromSend.p99 <= 10 });
+    rows.push({ bench: 'a call→screen', metric: 'called visitor\'s phone p50 / p99', measured: `${ms(s.callToCalledPhoneMs.p50)} / ${ms(s.callToCalledPhoneMs.p99)}`, target: '—', floor: '', ok: null });
+    rows.push({ bench: 'a call→screen', metric: `last phone p50 / p99 (${s.probes.probes} probes)`, measured: `${ms(s.callToLastPhoneMs.p50, 0)} / ${ms(s.callToLastPhoneMs.p99, 0)}`, target: 'p99 ≤ 1 s', floor: `${s.probes.phonesUpdatedPerCall.p50} phones per call`, ok: s.callToLastPhoneMs.p99 <= 1000 });
+    rows.push({ bench: 'b callNext', metric: 'reply p50 / p99 under that load', measured: `${ms(s.callNextReplyMs.p50)} / ${ms(s.callNextReplyMs.p99)}`, target: 'p99 ≤ 5 ms', floor: `commit p99 ${ms(commitP99, 2)}: ${ratio(s.callNextReplyMs.p99, commitP99)}`, ok: s.callNextReplyMs.p99 <= 5 });
+    rows.push({ bench: 'd memory', metric: 'server memory per WebSocket client', measured: `${s.memory.jsHeapKBPerClient} KB JS heap (RSS ${s.memory.rssKBPerClient} KB)`, target: '≤ 16 KB', floor: `${s.memory.clientsAdded} phones added`, ok: Math.max(s.memory.rssKBPerClient, s.memory.jsHeapKBPerClient) <= 16 });
+    rows.push({ bench: 'c issue', metric: 'issue reply during the simulated peak', measured: `${ms(s.issueReplyMs.p50)} / ${ms(s.issueReplyMs.p99)}`, target: '', floor: `${s.issuedWithoutForecast} of ${s.issueReplyMs.n} without a wait`, ok: null });
+    const boardUs = s.probeFanout.boardsAndPads.usPerClient ?? s.fanout.boardsAndPads.usPerClient;
+    const phoneUs = s.probeFanout.phones.usPerClient ?? s.fanout.phones.usPerClient;
+    rows.push({ bench: 'g fan-out', metric: 'per client: boards+pads / phones', measured: `${boardUs ?? '—'} µs / ${phoneUs ?? '—'} µs`, target: '≤ 2x raw write', floor: `raw ${raw?.toFixed(1)} µs: ${ratio(boardUs, raw)} / ${ratio(phoneUs, raw)}`, ok: boardUs != null && phoneUs != null && raw != null ? Math.max(boardUs, phoneUs) <= 2 * raw : null });
+  }
+  if (r.issue) {
+    const i = r.issue;
+    rows.push({ bench: 'c issue', metric: `p99 at ${i.atRate.rate}/s, ${i.kiosks} kiosks, FULL`, measured: `${ms(i.atRate.latencyMs.p99)} (${i.atRate.perSecond}/s done)`, target: 'p99 ≤ 5 ms', floor: `commit p99 ${ms(commitP99, 2)}: ${ratio(i.atRate.latencyMs.p99, commitP99)}`, ok: i.atRate.latencyMs.p99 <= 5 });
+    rows.push({ bench: 'c issue', metric: 'highest sustained rate, FULL', measured: `${i.saturated.perSecond}/s (${i.saturated.serverCpuMsPerTicket} ms CPU each)`, target: '≥ 1,000/s', floor: `commit p50 ${ms(fl?.disk.sqliteFullCommitMs.p50, 2)}`, ok: i.saturated.perSecond >= 1000 });
+  }
+  if (r.restart) {
+    const e = r.restart;
+    rows.push({ bench: 'e start', metric: 'cold start to first 200 (existing / fresh db)', measured: `${ms(e.coldStartExistingDbMs.p50, 0)} / ${ms(e.coldStartFreshDbMs.p50, 0)}`, target: '≤ 500 ms', floor: `tsx alone ${ms(e.tsxStartupFloorMs.p50, 0)}; compiled ${ms(e.coldStartCompiledExistingDbMs.p50, 0)}`, ok: e.coldStartExistingDbMs.p50 <= 500 });
+    rows.push({ bench: 'e crash', metric: 'SIGKILL to serving again', measured: ms(e.sigkill.killToServingMs.p50, 0), target: '≤ 1 s', floor: '', ok: e.sigkill.killToServingMs.max <= 1000 });
+    rows.push({ bench: 'e crash', metric: 'acknowledged tickets lost', measured: `${e.sigkill.lost} of ${e.sigkill.acknowledged}`, target: '0', floor: '', ok: e.sigkill.lost === 0 });
+  }
+  if (r.eta) {
+    const f = r.eta.eta;
+    rows.push({ bench: 'f ETA', metric: 'median abs error / actual wait (forecast)', measured: `${pct(f.forecast.medianRelativeError)} (${f.forecast.medianAbsErrorMinutes} min; p90 ${f.forecast.p90AbsErrorMinutes})`, target: '≤ 20%', floor: `naive ${pct(f.naive.medianRelativeError)} (${f.naive.medianAbsErrorMinutes} min)`, ok: f.forecast.medianRelativeError <= 0.2 });
+    rows.push({ bench: 'f ETA', metric: 'error lower than naive by', measured: pct(f.improvementOverNaive), target: '≥ 30%', floor: '', ok: f.improvementOverNaive >= 0.3 });
+    for (const [name, v] of Object.entries(f.variants)) {
+      rows.push({ bench: 'f ETA', metric: `proposal "${name}" (sample of ${v.tickets})`, measured: `${pct(v.medianRelativeError)} (${v.medianAbsErrorMinutes} min; p90 ${v.p90AbsErrorMinutes})`, target: '≤ 20%', floor: `server on same: ${pct(v.serverOnSameTickets.medianRelativeError)}`, ok: null });
+    }
+  }
+  if (fl) {
+    rows.push({ bench: 'g floor', metric: 'fsync 4 KB p50 / p99', measured: `${ms(fl.disk.fsyncMs.p50, 2)} / ${ms(fl.disk.fsyncMs.p99, 2)}`, target: '', floor: '', ok: null });
+    rows.push({ bench: 'g floor', metric: 'SQLite commit, WAL + FULL p50 / p99', measured: `${ms(fl.disk.sqliteFullCommitMs.p50, 2)} / ${ms(fl.disk.sqliteFullCommitMs.p99, 2)}`, target: '', floor: '', ok: null });
+    rows.push({ bench: 'g floor', metric: `raw socket write / ws send, per client (${fl.socket.clients})`, measured: `${raw?.toFixed(1)} µs / ${fl.socket.wsSendUsPerClient.p50.toFixed(1)} µs`, target: '', floor: '', ok: null });
+  }
+  return rows;
+}

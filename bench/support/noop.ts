@@ -1,0 +1,2 @@
+/** Starts and exits: what `node --import tsx` costs before any of the hall is loaded. */
+export {};

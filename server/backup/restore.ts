@@ -1,0 +1,64 @@
+import { dirname, join, resolve } from 'node:path';
+import { ConfigError, loadConfig, type Config } from '../config.js';
+import { listBackups } from './backup-files.js';
+import { restoreDatabase, RestoreError } from './restore-database.js';
+
+/**
+ * `npm run restore -- <backup-file> [--db <path>]`: puts a backup in place of the hall's database. Stop the hall
+ * server first; the restore refuses while anything holds the database. Without a file it lists the backups.
+ * The database path and backup folder come from the same config as the server's (HALL_CONFIG, HALL_DB ...).
+ */
+function main(argv: string[]): number {
+  const dbFlag = argv.indexOf('--db');
+  const dbArg = dbFlag >= 0 ? argv[dbFlag + 1] : undefined;
+  if (dbFlag >= 0 && !dbArg) return usage('--db needs a path');
+  const positional = argv.filter((a, i) => !a.startsWith('--') && (dbFlag < 0 || i !== dbFlag + 1));
+  if (positional.length > 1) return usage('one backup file at a time');
+
+  // With --db and a file nothing else is needed, so a broken config file does not stand in the way of a restore.
+  let config: Config | null = null;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    if (!dbArg || positional.length === 0) {
+      process.stderr.write(`${err.message}\n`);
+      return 2;
+    }
+  }
+  const dbPath = resolve(dbArg ?? config!.databasePath);
+  if (positional.length === 0) {
+    const dir = resolve(config!.backup.dir ?? join(dirname(dbPath), 'backups'));
+    const found = listBackups(dir, dbPath);
+    process.stdout.write(found.length === 0 ? `No backups in ${dir} / 没有备份\n` : `Backups in ${dir} (oldest first):\n`);
+    for (const b of found) process.stdout.write(`  ${b.path}  ${new Date(b.takenAt).toISOString()}  ${(b.bytes / 1024).toFixed(0)} KiB\n`);
+    process.stdout.write(`${usageText}\n`);
+    return 0;
+  }
+
+  try {
+    const report = restoreDatabase(resolve(positional[0]), dbPath);
+    process.stdout.write([
+      `已恢复 Restored ${positional[0]} -> ${report.restored}`,
+      `  events up to seq ${report.lastSeq}, ${report.tickets} tickets, last hall day ${report.lastHallDay ?? '-'}`,
+      report.previousKeptAs ? `  the database it replaced is kept as ${report.previousKeptAs}` : '  there was no database before',
+      '  Start the hall server again. 请重新启动大厅服务。',
+    ].join('\n') + '\n');
+    return 0;
+  } catch (err) {
+    if (err instanceof RestoreError) {
+      process.stderr.write(`${err.zh}\n${err.en}\n`);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+const usageText = 'Usage: npm run restore -- <backup-file> [--db <database path>]   (stop the hall server first)';
+
+function usage(problem: string): number {
+  process.stderr.write(`${problem}\n${usageText}\n`);
+  return 2;
+}
+
+process.exitCode = main(process.argv.slice(2));
