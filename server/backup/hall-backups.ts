@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { Db } from '../store/database.js';
@@ -65,9 +65,11 @@ export class HallBackups {
     const finalPath = join(this.dir, name);
     const partial = finalPath + partialSuffix;
     try {
-      mkdirSync(this.dir, { recursive: true });
+      // Backups hold the same keyed hashes and masked identities as the hall: readable by the server's user only.
+      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
       removePartials(this.dir);
       await this.db.backup(partial);
+      chmodSync(partial, 0o600);
       syncPath(partial);
       renameSync(partial, finalPath);
       syncPath(this.dir);

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../support/browser.js';
@@ -53,6 +53,7 @@ describe('backing up and restoring the hall', () => {
     const during = Promise.all([issue(), issue()]);
     const backup = await t.hall.backups.runNow();
     await during;
+    expect(statSync(backup.path).mode & 0o777).toBe(0o600);
     // What the backup holds is the truth to come back to: three tickets, plus those of the burst it caught.
     const atBackup = ticketRows(backup.path) as { number: string; status: string }[];
     expect(atBackup.length).toBeGreaterThanOrEqual(3);
