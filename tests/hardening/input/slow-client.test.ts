@@ -44,7 +44,7 @@ describe('a client that stops reading', () => {
     expect(snapshotBytes).toBeGreaterThan(64 * 1024);
     expect(Math.max(...latencies), `call-to-board ms: ${latencies.map(Math.round).join(' ')}`).toBeLessThan(250);
     // Only the reading board is left: the stalled one was cut off.
-    expect(t.hall.hub.clientCount).toBe(1);
+    await expect.poll(() => t.hall.hub.clientCount, { timeout: 3000 }).toBe(1);
     board.close();
     stalled.ws.terminate();
   });
