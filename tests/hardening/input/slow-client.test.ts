@@ -27,9 +27,14 @@ describe('a client that stops reading', () => {
     const stalled = await TestSocket.open(t.wsUrl, { token: t.boardToken, follow: { scope: 'hall' } });
     const snapshot = await stalled.next((m) => m.type === 'snapshot');
     const snapshotBytes = JSON.stringify(snapshot).length;
-    // The socket stops reading, as a hung screen would; it still asks for the whole picture a few times.
+    // The socket stops reading, as a hung screen would; it still asks for the whole picture many times, in batches
+    // within its message budget, until the backlog is past what the kernel's socket buffers on both sides can hold
+    // (several MB on loopback), so that the backlog lands in the server's own buffer.
     (stalled.ws as unknown as { _socket: { pause(): void } })._socket.pause();
-    for (let i = 0; i < 30; i++) stalled.send({ type: 'resync' });
+    for (let batch = 0; batch < 4; batch++) {
+      for (let i = 0; i < 35; i++) stalled.send({ type: 'resync' });
+      await new Promise((r) => setTimeout(r, 1_800));
+    }
 
     const board = await TestSocket.open(t.wsUrl, { token: t.boardToken, follow: { scope: 'hall' } });
     await board.next((m) => m.type === 'snapshot');
