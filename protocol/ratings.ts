@@ -129,5 +129,7 @@ export const FollowUpView = z.object({
   fixRating: z.object({ level: RatingLevel, at: z.number(), channel: z.enum(['phone', 'call']) }).nullable(),
   history: z.array(FollowUpStep),
   overdue: z.object({ contact: z.boolean(), rectify: z.boolean() }),
+  /** The steps the hall accepts next from this state (by role, the server still decides), and whether each needs a note. */
+  nextSteps: z.array(z.object({ action: FollowUpAction, noteRequired: z.boolean() })),
 });
 export type FollowUpView = z.infer<typeof FollowUpView>;

@@ -49,13 +49,18 @@ export const issueTicketOp = defineOperation({
   },
 });
 
+/** The newest leg of the visit a phone's token stands for: transfers add legs, the phone follows the visit. */
+function legOfToken(ctx: OperationContext, token: string) {
+  const visitId = ctx.access.visitByToken(token);
+  return visitId !== null ? currentLeg(ctx.runner.state, visitId) : null;
+}
+
 export const getTicketOp = defineOperation({
   operationId: 'getTicket', method: 'GET', url: '/api/visits/:ticketToken', tag: 'tickets',
   summary: 'A visitor\'s own ticket with position and estimated wait, by its token. 查询排队进度',
   roles: ['public'], params: TokenParams, rateLimited: true,
   handle(ctx, { params }) {
-    const visitId = ctx.access.visitByToken(params.ticketToken);
-    const leg = visitId !== null ? currentLeg(ctx.runner.state, visitId) : null;
+    const leg = legOfToken(ctx, params.ticketToken);
     if (!leg) return notFound('ticket');
     return visitSnapshot(ctx.runner.state, leg, leg.status === 'waiting' ? ctx.forecaster.get().get(leg.id) ?? null : null);
   },
@@ -66,8 +71,7 @@ export const cancelMyTicketOp = defineOperation({
   summary: 'A visitor cancels their own waiting ticket. 取消排队',
   roles: ['public'], params: TokenParams, body: CancelTicketBody.optional(), rateLimited: true,
   handle(ctx, { params }, caller) {
-    const visitId = ctx.access.visitByToken(params.ticketToken);
-    const leg = visitId !== null ? currentLeg(ctx.runner.state, visitId) : null;
+    const leg = legOfToken(ctx, params.ticketToken);
     if (!leg) return notFound('ticket');
     const decision = ctx.runner.run('cancelTicket', { ticketId: leg.id, reason: 'visitor' }, actorFor(caller));
     return decision.ok ? ticketView(ctx.runner.state, decision.result) : decision;

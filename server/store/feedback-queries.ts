@@ -1,5 +1,5 @@
 import type { FollowUpStatus, FollowUpView, RatingView } from '../../protocol/ratings.js';
-import { overdueOf } from '../core/ratings/follow-up-rules.js';
+import { nextStepsOf, overdueOf } from '../core/ratings/follow-up-rules.js';
 import type { FollowUpCase } from '../core/ratings/types.js';
 import type { Db } from './database.js';
 
@@ -18,7 +18,7 @@ export function listRatings(db: Db, f: RatingFilter): RatingView[] {
 export interface FollowUpFilter { status?: FollowUpStatus; overdue?: boolean; assigneeId?: number; staffId?: number; limit: number }
 
 export function followUpView(c: FollowUpCase, now: number): FollowUpView {
-  return { ...c, overdue: overdueOf(c, now) };
+  return { ...c, overdue: overdueOf(c, now), nextSteps: nextStepsOf(c) };
 }
 
 /** Follow-up cases, newest first; overdue is the same rule as the domain's, evaluated in SQL on the stored deadlines. */

@@ -42,6 +42,13 @@ export const followUpTransitions: Record<FollowUpAction, Transition> = {
   withdraw: { from: ['appealed'], who: 'appellantOrSupervisor', noteRequired: false },
 };
 
+/** The steps a case accepts next, read from the transition table, so screens offer exactly what the hall accepts. */
+export function nextStepsOf(c: Pick<FollowUpCase, 'status'>): { action: FollowUpAction; noteRequired: boolean }[] {
+  return (Object.entries(followUpTransitions) as [FollowUpAction, Transition][])
+    .filter(([, t]) => t.from.includes(c.status))
+    .map(([action, t]) => ({ action, noteRequired: t.noteRequired }));
+}
+
 export function staffIdOf(actor: Actor): number | null {
   return actor.kind === 'staff' ? actor.staffId : null;
 }

@@ -4,7 +4,7 @@ import type { FollowUpView, RatingView } from '../../../protocol/ratings.js';
 export type Rating = RatingView;
 
 /** Overdue flags are worked out against the clock when asked (see follow-up-rules.ts), never stored. */
-export type FollowUpCase = Omit<FollowUpView, 'overdue'>;
+export type FollowUpCase = Omit<FollowUpView, 'overdue' | 'nextSteps'>;
 
 /**
  * What the domain needs to decide about ratings: the ratings of visits still in memory (one per visit), the case

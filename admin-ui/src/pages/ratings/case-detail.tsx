@@ -4,7 +4,7 @@ import type { ErrorBody } from '../../../../protocol/i18n.js';
 import { ratingLevelNames, ratingReasonNames, type FollowUpAction, type FollowUpView } from '../../../../protocol/ratings.js';
 import { Bi, ErrorNotice } from '../../lib/bi.js';
 import { formatTime } from '../../lib/time.js';
-import { needNote, nextStepsOf, noteRequired, statusNames, stepNames } from './follow-up-words.js';
+import { needNote, statusNames, stepNames } from './follow-up-words.js';
 
 export interface Names { staff: (id: number | null) => string; window: (id: number | null) => string; service: (id: number) => string }
 
@@ -15,7 +15,7 @@ export function CaseDetail({ c, names, timeZone, onChanged }: { c: FollowUpView;
   const [busy, setBusy] = useState(false);
   const at = (ms: number | null) => (ms == null ? '—' : formatTime(ms, timeZone, true));
   const act = async (action: FollowUpAction) => {
-    if (noteRequired[action] && !note.trim()) return setError({ code: 'NOTE_REQUIRED', message: needNote });
+    if (c.nextSteps.find((s) => s.action === action)?.noteRequired && !note.trim()) return setError({ code: 'NOTE_REQUIRED', message: needNote });
     setBusy(true);
     const res = await apiCall<FollowUpView>('POST', `/api/follow-ups/${c.id}/actions`, { body: { action, ...(note.trim() ? { note: note.trim() } : {}) } });
     setBusy(false);
@@ -24,7 +24,7 @@ export function CaseDetail({ c, names, timeZone, onChanged }: { c: FollowUpView;
     setNote('');
     onChanged(res.data);
   };
-  const steps = nextStepsOf(c);
+  const steps = c.nextSteps.map((s) => s.action);
   return (
     <section class="panel case" data-testid={`case-detail-${c.id}`}>
       <header class="panel-head">

@@ -1,4 +1,4 @@
-import type { FollowUpAction, FollowUpStatus, FollowUpView } from '../../../../protocol/ratings.js';
+import type { FollowUpAction, FollowUpStatus } from '../../../../protocol/ratings.js';
 import type { Text } from '../../../../protocol/i18n.js';
 
 export const statusNames: Record<FollowUpStatus, Text> = {
@@ -21,25 +21,5 @@ export const stepNames: Record<FollowUpAction | 'open' | 'fixRated', Text> = {
   withdraw: { zh: '撤回申诉', en: 'Appeal withdrawn' },
   fixRated: { zh: '整改评价', en: 'Fix rated' },
 };
-
-/**
- * The steps the server accepts from each state, and whether it wants a note, mirrored here only to offer the
- * right buttons: the server still decides, and its refusal is shown in its own words.
- */
-const nextSteps: Record<FollowUpStatus, FollowUpAction[]> = {
-  open: ['contact', 'appeal'],
-  contacted: ['rectify', 'explain', 'appeal'],
-  rectified: ['close'],
-  explained: ['close'],
-  appealed: ['uphold', 'withdraw'],
-  closed: [],
-};
-export const noteRequired: Record<FollowUpAction, boolean> = {
-  contact: true, rectify: true, explain: true, close: false, appeal: true, uphold: true, withdraw: false,
-};
-
-export function nextStepsOf(c: FollowUpView): FollowUpAction[] {
-  return nextSteps[c.status];
-}
 
 export const needNote: Text = { zh: '此步骤需要填写说明', en: 'This step needs a note' };
