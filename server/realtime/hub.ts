@@ -50,6 +50,8 @@ interface Outgoing { seq: number; pub: PublicEvent; body: string; event: DomainE
 export class RealtimeHub {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   private readonly connections = new Set<Connection>();
+  /** Boards, pads and admin screens: the connections events fan out to, kept apart so 2,000 phones cost nothing per event. */
+  private readonly screens = new Set<Connection>();
   private readonly phones: PhoneFeed;
   private seq: number;
   private outbox: Outgoing[] = [];
@@ -117,7 +119,7 @@ export class RealtimeHub {
     const conn: Connection = { ws, caller: { kind: 'public', roles: ['public'] }, scope: null, lastSent: 0, alive: true, req, budget: this.options.guard.budget(), hello: null };
     this.connections.add(conn);
     ws.on('pong', () => { conn.alive = true; });
-    ws.on('close', () => { this.connections.delete(conn); this.phones.remove(conn); });
+    ws.on('close', () => { this.connections.delete(conn); this.screens.delete(conn); this.phones.remove(conn); });
     ws.on('error', () => ws.terminate());
     ws.on('message', (data, isBinary) => {
       if (ws.readyState !== ws.OPEN) return;
@@ -155,10 +157,12 @@ export class RealtimeHub {
     conn.caller = caller;
     if (follow.scope === 'ticket') {
       conn.scope = null;
+      this.screens.delete(conn);
       this.phones.add(conn, caller.visitId!);
       return;
     }
     conn.scope = scopeOf(this.runner.state, follow);
+    this.screens.add(conn);
     this.sendSnapshot(conn);
   }
 
@@ -187,7 +191,7 @@ export class RealtimeHub {
       this.seq = seq;
       if (event.type.startsWith('config.') || event.type === 'settings.saved' || event.type === 'day.closed') {
         this.flushOutbox();
-        for (const c of this.connections) if (c.scope) this.sendSnapshot(c);
+        for (const c of this.screens) this.sendSnapshot(c);
         this.phones.touchAll();
         continue;
       }
@@ -205,7 +209,7 @@ export class RealtimeHub {
     const outgoing = this.outbox;
     this.outbox = [];
     for (const { seq, pub, body, event } of outgoing) {
-      for (const c of this.connections) {
+      for (const c of this.screens) {
         // A snapshot sent since the commit already holds this event.
         if (!c.scope || c.lastSent >= seq || !c.scope.wantsEvent(pub)) continue;
         this.sendRaw(c, `{"type":"event","seq":${seq},"prev":${c.lastSent}${body}`);

@@ -71,8 +71,9 @@ describe('the phone page, 360 px wide', () => {
     await expect.poll(() => status.getAttribute('data-status'), { timeout: 5000 }).toBe('called');
     expect(await status.textContent()).toContain('请到 1号窗口 办理');
     expect(await page.getByTestId('phone-alert').textContent()).toContain('1号窗口');
+    // The banner is drawn first; vibration and the notification follow in the page's effect.
+    await expect.poll(async () => (await rang(page)).vibrate.length).toBe(1);
     const seen = await rang(page);
-    expect(seen.vibrate).toHaveLength(1);
     expect(seen.notified.some((title) => title.startsWith('A001') && title.includes('请到 1号窗口'))).toBe(true);
     await shoot(page, 'phone-ticket-called');
     expect(await seriousAxeFindings(page)).toEqual([]);
