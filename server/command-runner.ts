@@ -5,27 +5,30 @@ import { evolve } from './core/evolve.js';
 import type { Actor, HallState } from './core/types.js';
 import type { Db } from './store/database.js';
 import { createProjector } from './store/projections.js';
+import { StorageError } from './store/storage-error.js';
+import { WalSync } from './store/wal-sync.js';
 
 export interface CommittedEvent { seq: number; at: number; actor: Actor; event: DomainEvent }
 
 /** Something a command writes besides its events (a password hash, a token), in the same transaction. */
 export type AlsoWrite<R> = (db: Db, result: R) => void;
 
-export class StorageError extends Error {
-  readonly code = 'STORAGE_ERROR';
-}
-
 /**
  * The one way the hall changes: decide with the pure domain, store events and projections in one transaction,
- * apply them to memory, then publish. Publishing after commit means no screen ever shows what the database
- * might not have; every transport (HTTP, WebSocket, hardware keypad, scheduler) comes through here.
+ * apply them to memory, then publish once the commit is on disk. Memory moves on at commit, so the next command
+ * (the next ticket number) is decided at once while the disk catches up (group commit, see WalSync); publishing
+ * and replying wait for the disk, so no screen or client ever hears of what a power cut could undo. Every transport
+ * (HTTP, WebSocket, hardware keypad, scheduler) comes through here.
  */
 export class CommandRunner {
   private readonly append;
   private readonly project;
   private readonly listeners: ((batch: CommittedEvent[]) => void)[] = [];
 
-  constructor(private readonly db: Db, readonly state: HallState, readonly clock: () => number, private readonly log: Logger) {
+  constructor(
+    private readonly db: Db, readonly state: HallState, readonly clock: () => number, private readonly log: Logger,
+    readonly wal: WalSync = new WalSync(null),
+  ) {
     this.append = db.prepare('INSERT INTO events (at, type, actor, payload) VALUES (?, ?, ?, ?)');
     this.project = createProjector(db);
   }
@@ -35,6 +38,7 @@ export class CommandRunner {
   }
 
   run<N extends CommandName>(name: N, args: CommandArgs<N>, actor: Actor, alsoWrite?: AlsoWrite<CommandResult<N>>): Decision<CommandResult<N>> {
+    if (this.wal.failed) throw this.wal.failed;
     const now = this.clock();
     const handler = commands[name] as (s: HallState, a: unknown, c: { now: number; actor: Actor }) => Decision<CommandResult<N>>;
     const decision = handler(this.state, args, { now, actor });
@@ -55,7 +59,20 @@ export class CommandRunner {
       this.log.error({ err, command: name }, 'command could not be stored');
       throw new StorageError((err as Error).message);
     }
+    this.wal.markWritten();
     for (const committed of batch) evolve(this.state, committed.event);
+    if (this.wal.clean) this.publish(batch);
+    // On a disk failure nothing is published: the commands' callers are told through durable().
+    else this.wal.durable().then(() => this.publish(batch), () => undefined);
+    return decision;
+  }
+
+  /** Resolves when everything committed so far is on disk (at once when nothing waits); rejects on a disk failure. */
+  durable(): Promise<void> {
+    return this.wal.durable();
+  }
+
+  private publish(batch: CommittedEvent[]): void {
     for (const listener of this.listeners) {
       try {
         listener(batch);
@@ -64,7 +81,6 @@ export class CommandRunner {
         this.log.error({ err }, 'event listener failed');
       }
     }
-    return decision;
   }
 
   /** The audit log, oldest first. */

@@ -24,7 +24,9 @@ import { Scheduler } from './scheduler.js';
 import { HallStatistics } from './stats/hall-statistics.js';
 import { loadSecrets } from './secrets.js';
 import { defaultSettings, seedDemoHall, type SeedReport } from './seed/demo-hall.js';
-import { openDatabase, type Db } from './store/database.js';
+import { openDatabase, walSyncFor, type Db } from './store/database.js';
+import type { SyncFile } from './store/wal-sync.js';
+import { Checkpointer } from './store/checkpointer.js';
 import { loadState } from './store/load-state.js';
 import { redact } from './log-redaction.js';
 
@@ -36,21 +38,31 @@ export interface Hall {
   seed: SeedReport | null;
   /** Scheduled online backups; runNow() takes one at once. */
   backups: HallBackups;
+  /** Copies the journal into the database file off the main thread. */
+  checkpoints: Checkpointer;
   listen(): Promise<string>;
   close(): Promise<void>;
 }
 
-export interface HallOptions { clock?: () => number; log?: Logger; extras?: (app: FastifyInstance, ctx: OperationContext) => Promise<void> }
+export interface HallOptions {
+  clock?: () => number;
+  log?: Logger;
+  extras?: (app: FastifyInstance, ctx: OperationContext) => Promise<void>;
+  /** How the journal reaches the disk (fdatasync); the tests slow it down to see who waits for it. */
+  syncFile?: SyncFile;
+}
 
 /** Puts the hall together: database, state, command runner, HTTP, WebSocket hub and scheduler. */
 export async function createHall(config: Config, options: HallOptions = {}): Promise<Hall> {
   const clock = options.clock ?? Date.now;
   const log = options.log ?? pino({ level: config.logLevel, redact });
-  const db = openDatabase(config.databasePath, config.synchronous);
+  const db = openDatabase(config.databasePath);
+  const wal = walSyncFor(db, config.synchronous, options.syncFile);
+  const checkpoints = new Checkpointer(db, log);
   const secrets = loadSecrets(config);
   const settings = defaultSettings(config);
   const state = loadState(db, clock(), settings);
-  const runner = new CommandRunner(db, state, clock, log);
+  const runner = new CommandRunner(db, state, clock, log, wal);
   const access = new AccessStore(db);
   const vault = new IdentityVault(db, secrets.vaultKey);
   const forecaster = new Forecaster(state, clock, config.phoneUpdateMs);
@@ -89,12 +101,13 @@ export async function createHall(config: Config, options: HallOptions = {}): Pro
   scheduler.start();
   const backups = new HallBackups(db, { databasePath: config.databasePath, ...config.backup }, log);
   backups.start();
+  checkpoints.start();
   stats.start();
   // After seeding: a simulated hall gives the demo kiosk its reader and printer.
   await devices.start();
 
   return {
-    app, db, ctx, hub, seed, backups,
+    app, db, ctx, hub, seed, backups, checkpoints,
     async listen() {
       await app.listen({ host: config.host, port: config.port });
       const { port } = app.server.address() as AddressInfo;
@@ -108,6 +121,10 @@ export async function createHall(config: Config, options: HallOptions = {}): Pro
       hub?.close();
       await app.close();
       await backups.stop();
+      // Whatever was committed reaches the disk before the hall lets go of it.
+      await runner.durable().catch(() => undefined);
+      await checkpoints.close();
+      wal.close();
       db.close();
     },
   };

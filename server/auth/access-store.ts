@@ -1,4 +1,5 @@
 import type { Db } from '../store/database.js';
+import { statementCache } from '../store/statement-cache.js';
 import type { DeviceRole } from '../../protocol/commands.js';
 import { newDigits, newToken, tokenHash } from './tokens.js';
 
@@ -6,35 +7,39 @@ export interface DeviceRecord { id: number; name: string; role: DeviceRole; area
 
 /** Sessions, device pairing and phone tokens: who may talk to the hall, kept as hashes. */
 export class AccessStore {
-  constructor(private readonly db: Db) {}
+  private readonly sql;
+
+  constructor(private readonly db: Db) {
+    this.sql = statementCache(db);
+  }
 
   createSession(staffId: number, now: number, hours: number): string {
     const token = newToken();
     // Expired sessions let nobody in already; they need not linger in the file either.
-    this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now);
-    this.db.prepare('INSERT INTO sessions (token_hash, staff_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
+    this.sql('DELETE FROM sessions WHERE expires_at <= ?').run(now);
+    this.sql('INSERT INTO sessions (token_hash, staff_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
       .run(tokenHash(token), staffId, now, now + hours * 3_600_000);
     return token;
   }
 
   sessionStaff(token: string, now: number): number | null {
-    const row = this.db.prepare('SELECT staff_id, expires_at FROM sessions WHERE token_hash = ?').get(tokenHash(token)) as { staff_id: number; expires_at: number } | undefined;
+    const row = this.sql('SELECT staff_id, expires_at FROM sessions WHERE token_hash = ?').get(tokenHash(token)) as { staff_id: number; expires_at: number } | undefined;
     return row && row.expires_at > now ? row.staff_id : null;
   }
 
   endSession(token: string): void {
-    this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash(token));
+    this.sql('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash(token));
   }
 
   endSessionsOf(staffId: number): void {
-    this.db.prepare('DELETE FROM sessions WHERE staff_id = ?').run(staffId);
+    this.sql('DELETE FROM sessions WHERE staff_id = ?').run(staffId);
   }
 
   /** An 8-digit one-time code an admin reads out or types into the device; valid for ten minutes. */
   createPairingCode(role: DeviceRole, areaId: number | null, windowId: number | null, now: number): { code: string; expiresAt: number } {
     const code = newDigits(8);
     const expiresAt = now + 10 * 60_000;
-    this.db.prepare('INSERT INTO pairing_codes (code_hash, role, area_id, window_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
+    this.sql('INSERT INTO pairing_codes (code_hash, role, area_id, window_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(tokenHash(code), role, areaId, windowId, now, expiresAt);
     return { code, expiresAt };
   }
@@ -42,49 +47,49 @@ export class AccessStore {
   /** Spends a pairing code: returns the device and its token, or null when the code is unknown, used or expired. */
   pair(code: string, name: string, now: number): { device: DeviceRecord; token: string } | null {
     return this.db.transaction(() => {
-      const row = this.db.prepare('SELECT role, area_id, window_id, expires_at, used_at FROM pairing_codes WHERE code_hash = ?')
+      const row = this.sql('SELECT role, area_id, window_id, expires_at, used_at FROM pairing_codes WHERE code_hash = ?')
         .get(tokenHash(code)) as { role: DeviceRole; area_id: number | null; window_id: number | null; expires_at: number; used_at: number | null } | undefined;
       if (!row || row.used_at !== null || row.expires_at <= now) return null;
-      this.db.prepare('UPDATE pairing_codes SET used_at = ? WHERE code_hash = ?').run(now, tokenHash(code));
+      this.sql('UPDATE pairing_codes SET used_at = ? WHERE code_hash = ?').run(now, tokenHash(code));
       const token = newToken();
-      const id = Number(this.db.prepare('INSERT INTO devices (name, role, area_id, window_id, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      const id = Number(this.sql('INSERT INTO devices (name, role, area_id, window_id, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)')
         .run(name, row.role, row.area_id, row.window_id, tokenHash(token), now).lastInsertRowid);
       return { device: { id, name, role: row.role, areaId: row.area_id, windowId: row.window_id, revokedAt: null }, token };
     })();
   }
 
   deviceByToken(token: string): DeviceRecord | null {
-    const row = this.db.prepare('SELECT id, name, role, area_id AS areaId, window_id AS windowId, revoked_at AS revokedAt FROM devices WHERE token_hash = ?')
+    const row = this.sql('SELECT id, name, role, area_id AS areaId, window_id AS windowId, revoked_at AS revokedAt FROM devices WHERE token_hash = ?')
       .get(tokenHash(token)) as DeviceRecord | undefined;
     return row && row.revokedAt === null ? row : null;
   }
 
   listDevices(): DeviceRecord[] {
-    return this.db.prepare('SELECT id, name, role, area_id AS areaId, window_id AS windowId, revoked_at AS revokedAt FROM devices ORDER BY id').all() as DeviceRecord[];
+    return this.sql('SELECT id, name, role, area_id AS areaId, window_id AS windowId, revoked_at AS revokedAt FROM devices ORDER BY id').all() as DeviceRecord[];
   }
 
   revokeDevice(id: number, now: number): boolean {
-    return this.db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, id).changes > 0;
+    return this.sql('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, id).changes > 0;
   }
 
   /** A new visit gets a token its phone page follows it by. */
   createVisitToken(visitId: number): string {
     const token = newToken();
-    this.db.prepare('INSERT INTO visit_tokens (token_hash, visit_id) VALUES (?, ?)').run(tokenHash(token), visitId);
+    this.sql('INSERT INTO visit_tokens (token_hash, visit_id) VALUES (?, ?)').run(tokenHash(token), visitId);
     return token;
   }
 
   visitByToken(token: string): number | null {
-    const id = this.db.prepare('SELECT visit_id FROM visit_tokens WHERE token_hash = ?').pluck().get(tokenHash(token)) as number | undefined;
+    const id = this.sql('SELECT visit_id FROM visit_tokens WHERE token_hash = ?').pluck().get(tokenHash(token)) as number | undefined;
     return id ?? null;
   }
 
   setPassword(staffId: number, hash: string): void {
-    this.db.prepare('UPDATE staff SET password_hash = ? WHERE id = ?').run(hash, staffId);
+    this.sql('UPDATE staff SET password_hash = ? WHERE id = ?').run(hash, staffId);
   }
 
   passwordHashOf(staffNumber: string): { id: number; hash: string | null } | null {
-    const row = this.db.prepare('SELECT id, password_hash AS hash FROM staff WHERE number = ? AND deleted_at IS NULL').get(staffNumber) as { id: number; hash: string | null } | undefined;
+    const row = this.sql('SELECT id, password_hash AS hash FROM staff WHERE number = ? AND deleted_at IS NULL').get(staffNumber) as { id: number; hash: string | null } | undefined;
     return row ?? null;
   }
 }

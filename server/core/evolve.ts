@@ -1,11 +1,12 @@
 import type { DomainEvent } from './events.js';
 import type { ConfigEntity, HallState, Ticket } from './types.js';
 import { learnHandling } from './handling.js';
+import { isActive, keepTicket } from './state.js';
 import { evolveFeedback, pruneFeedback } from './ratings/evolve-feedback.js';
 
 /**
  * Applies a committed event to the in-memory state. Mutates for speed: the runner calls it only after the
- * event is durably stored, so memory never runs ahead of the database.
+ * event is committed, so memory never runs ahead of the database (and nobody hears of it before it is on disk).
  */
 export function evolve(state: HallState, event: DomainEvent): void {
   switch (event.type) {
@@ -70,7 +71,7 @@ export function evolve(state: HallState, event: DomainEvent): void {
 }
 
 function putTicket(state: HallState, ticket: Ticket): void {
-  state.tickets.set(ticket.id, ticket);
+  keepTicket(state, ticket);
   state.lastId.ticket = Math.max(state.lastId.ticket, ticket.id);
   const counter = state.counters.get(ticket.serviceId);
   if (ticket.channel !== 'transfer' && (!counter || ticket.hallDay > counter.hallDay || (ticket.hallDay === counter.hallDay && ticket.seqNo > counter.last))) {
@@ -105,6 +106,3 @@ function closeDay(state: HallState, event: Extract<DomainEvent, { type: 'day.clo
   pruneFeedback(state, event.hallDay);
 }
 
-export function isActive(t: Ticket): boolean {
-  return t.status === 'waiting' || t.status === 'called' || t.status === 'serving';
-}

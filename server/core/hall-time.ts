@@ -27,7 +27,23 @@ export interface HallClockReading {
   minutes: number;
 }
 
+/**
+ * Every zone's offset has been a whole number of minutes since 1972, so a reading holds for a whole UTC minute;
+ * the last one per zone is kept because formatting a date is the slowest thing a ticket issue does.
+ */
+const lastReading = new Map<string, { minute: number; reading: HallClockReading }>();
+const wholeMinuteOffsetsSince = Date.UTC(1972, 0, 1);
+
 export function readHallClock(now: number, timeZone: string): HallClockReading {
+  const minute = Math.floor(now / 60_000);
+  const last = lastReading.get(timeZone);
+  if (last && last.minute === minute && now >= wholeMinuteOffsetsSince) return last.reading;
+  const reading = Object.freeze(formatHallClock(now, timeZone));
+  lastReading.set(timeZone, { minute, reading });
+  return reading;
+}
+
+function formatHallClock(now: number, timeZone: string): HallClockReading {
   const parts: Record<string, string> = {};
   for (const p of formatter(timeZone).formatToParts(new Date(now))) parts[p.type] = p.value;
   return {

@@ -21,7 +21,7 @@ export function formatNumber(prefix: string, seqNo: number): string {
 
 /** A no-show re-queued goes `offset` places behind the head of its service's queue ("过号顺延"). */
 export function requeueKey(state: HallState, serviceId: number, offset: number, now: number): number {
-  const queue = [...state.tickets.values()]
+  const queue = [...state.active.values()]
     .filter((t) => t.status === 'waiting' && t.serviceId === serviceId && t.targetWindowId === null)
     .map((t) => t.queueKey)
     .sort((a, b) => a - b);

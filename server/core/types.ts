@@ -81,6 +81,13 @@ export interface HallState {
   priorityClasses: Map<number, PriorityClass>;
   /** The current hall day's tickets plus any still active from before. */
   tickets: Map<number, Ticket>;
+  /**
+   * The waiting, called and serving ones among them: what dispatch, forecasts and the one-ticket-per-person rule
+   * look at. A big hall's day has thousands of finished tickets and a few hundred active ones. Kept by keepTicket.
+   */
+  active: Map<number, Ticket>;
+  /** Active tickets by the holder's ID hash: the one-ticket rule is checked at every issue. Kept by keepTicket. */
+  activeByPerson: Map<string, Map<number, Ticket>>;
   appointments: Map<number, Appointment>;
   /** Last number issued per service, and the hall day it belongs to. */
   counters: Map<number, { hallDay: string; last: number }>;

@@ -28,7 +28,7 @@ export const getPublicHallOp = defineOperation({
     const state = ctx.runner.state;
     const now = ctx.runner.clock();
     const waiting = new Map<number, number>();
-    for (const t of state.tickets.values()) if (t.status === 'waiting') waiting.set(t.serviceId, (waiting.get(t.serviceId) ?? 0) + 1);
+    for (const t of state.active.values()) if (t.status === 'waiting') waiting.set(t.serviceId, (waiting.get(t.serviceId) ?? 0) + 1);
     const services = [...state.services.values()].filter((s) => s.active).map((s) => ({
       id: s.id, code: s.code, areaId: s.areaId, name: s.name, prefix: s.prefix, idRequired: s.idRequired, onlineAllowed: s.onlineAllowed,
       waiting: waiting.get(s.id) ?? 0, opening: serviceOpening(hoursOf(state, s), now, state.settings.timeZone),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ErrorBody } from '../../protocol/i18n.js';
-import { StorageError } from '../command-runner.js';
+import { StorageError } from '../store/storage-error.js';
 import { domainError, isDomainError } from '../core/errors.js';
 import { authOperations } from './auth-ops.js';
 import type { Caller } from './caller.js';
@@ -64,6 +64,10 @@ export async function invoke(ctx: OperationContext, op: Operation, caller: Calle
   }
   try {
     const result = await op.handle(ctx, input as never, caller);
+    // Nobody is answered before what they did (or saw) is on disk; writes outside the command runner (sessions,
+    // pairing codes) count too, so every request that may have written asks for a sync.
+    if (op.method !== 'GET') ctx.runner.wal.markWritten();
+    await ctx.runner.durable();
     if (isDomainError(result)) return { ok: false, status: result.status, error: { code: result.code, message: result.message, ...(result.details ? { details: result.details } : {}) } };
     return { ok: true, status: op.successStatus ?? 200, result };
   } catch (err) {

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { WalSync, type SyncFile } from './wal-sync.js';
 
 export type Db = Database.Database;
 export type Synchronous = 'FULL' | 'NORMAL';
@@ -9,19 +10,27 @@ export type Synchronous = 'FULL' | 'NORMAL';
 const sqlDir = join(dirname(fileURLToPath(import.meta.url)), '../../sql');
 
 /**
- * Opens the hall database. WAL lets screens read while a command writes; synchronous=FULL makes an acknowledged
- * ticket survive a power cut, which is the default because a visitor holding a paper ticket the hall has
- * forgotten is worse than a slower write.
+ * Opens the hall database. WAL lets screens read while a command writes. SQLite itself runs with
+ * synchronous=NORMAL (a commit does not wait for the disk; checkpoints still sync): the hall's durability setting
+ * is kept by `walSyncFor`, which syncs the WAL off the event loop before anyone is told a command is done.
  */
-export function openDatabase(path: string, synchronous: Synchronous): Db {
+export function openDatabase(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${synchronous}`);
+  db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
   return db;
+}
+
+/**
+ * FULL (the default) makes an acknowledged ticket survive a power cut, because a visitor holding a paper ticket the
+ * hall has forgotten is worse than a slower reply; NORMAL survives a crash of the server but not of the machine.
+ */
+export function walSyncFor(db: Db, synchronous: Synchronous, syncFile?: SyncFile): WalSync {
+  return new WalSync(synchronous === 'FULL' && !db.memory ? `${db.name}-wal` : null, syncFile);
 }
 
 /** Numbered .sql files in sql/, each applied once in its own transaction. */

@@ -1,7 +1,7 @@
 import type { HallSettings } from '../../protocol/config-entities.js';
 import { learnHandling } from '../core/handling.js';
 import { addDays, hallDay } from '../core/hall-time.js';
-import { emptyState } from '../core/state.js';
+import { emptyState, keepTicket } from '../core/state.js';
 import type { Appointment, ConfigEntity, HallState, Ticket, WindowRuntime } from '../core/types.js';
 import type { Db } from './database.js';
 import { loadFeedback } from './load-feedback.js';
@@ -34,7 +34,7 @@ export function loadState(db: Db, now: number, defaults: HallSettings): HallStat
     .pluck().all(addDays(today, -1)) as string[];
   for (const json of tickets) {
     const t = JSON.parse(json) as Ticket;
-    state.tickets.set(t.id, t);
+    keepTicket(state, t);
     if (t.hallDay === today && t.status === 'done' && t.startedAt !== null && t.finishedAt !== null) {
       learnHandling(state, t.serviceId, t.finishedAt - t.startedAt);
     }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { loadConfig, type Config } from '../../server/config.js';
 import { createHall, type Hall } from '../../server/hall.js';
+import type { SyncFile } from '../../server/store/wal-sync.js';
 
 export interface TestHall {
   hall: Hall;
@@ -26,14 +27,14 @@ export const testPassword = 'hall-test-password';
  * A real hall on a real port, on a real SQLite file built by the real migrations, with the demo hall seeded.
  * `clock` lets a test move the hall's time; the default is the real clock.
  */
-export async function startTestHall(options: { clock?: () => number; overrides?: Record<string, unknown>; dir?: string } = {}): Promise<TestHall> {
+export async function startTestHall(options: { clock?: () => number; overrides?: Record<string, unknown>; dir?: string; syncFile?: SyncFile } = {}): Promise<TestHall> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'hall-test-'));
   const config = loadConfig({}, {
     host: '127.0.0.1', port: 0, databasePath: join(dir, 'hall.db'), secretsPath: join(dir, 'secrets.json'),
     // No simulators unless a test asks: a hall per test would otherwise start socat and the whole simulated kit.
     adminPassword: testPassword, logLevel: 'silent', devices: { simulate: false }, ...options.overrides,
   });
-  const hall = await createHall(config, { clock: options.clock, log: pino({ level: 'silent' }) });
+  const hall = await createHall(config, { clock: options.clock, log: pino({ level: 'silent' }), syncFile: options.syncFile });
   const url = await hall.listen();
   const token = (role: string) => hall.seed?.devices.find((d) => d.role === role)?.token ?? '';
   const api: TestHall['api'] = async (method, path, opts = {}) => {

@@ -1,6 +1,6 @@
 import type { Area, HallSettings, PriorityClass, Service, Staff, Window } from '../../../protocol/config-entities.js';
 import { domainError, notFound, thingError, type DomainError } from '../errors.js';
-import { isActive } from '../evolve.js';
+
 import { feedbackSettingsError } from '../ratings/settings.js';
 import { parseEndOfPeriod, parseTimeOfDay } from '../hall-time.js';
 import type { ConfigEntity, HallState } from '../types.js';
@@ -97,7 +97,7 @@ export const deleteConfig: Handler<{ entity: ConfigEntity; id: number }, { id: n
 };
 
 function inUse(state: HallState, entity: ConfigEntity, id: number): boolean {
-  const active = [...state.tickets.values()].filter(isActive);
+  const active = [...state.active.values()];
   switch (entity) {
     case 'area':
       return [...state.services.values()].some((s) => s.areaId === id) || [...state.windows.values()].some((w) => w.areaId === id);

@@ -2,7 +2,7 @@ import { domainError, notFound, type DomainError } from '../errors.js';
 import { hallDay } from '../hall-time.js';
 import { checkQuotas, describeNextOpening, hoursOf, serviceOpening } from '../hours.js';
 import { ageOn } from '../identity.js';
-import { isActive } from '../evolve.js';
+
 import { nextNumber } from '../numbering.js';
 import type { Channel } from '../../../protocol/queue-entities.js';
 import type { HallState, Person, Ticket } from '../types.js';
@@ -48,8 +48,8 @@ export const issueTicket: Handler<IssueArgs, Ticket> = (state, args, ctx) => {
 /** One active ticket per person per service stops number hoarding (real-name ticketing). */
 export function heldTicket(state: HallState, person: Person, serviceId: number): Ticket | null {
   if (!state.settings.onePerPersonPerService) return null;
-  for (const t of state.tickets.values()) {
-    if (t.serviceId === serviceId && isActive(t) && t.person?.idHash === person.idHash) return t;
+  for (const t of state.activeByPerson.get(person.idHash)?.values() ?? []) {
+    if (t.serviceId === serviceId) return t;
   }
   return null;
 }

@@ -12,7 +12,7 @@ export const callNext: Handler<{ windowId: number }, Ticket> = (state, args, ctx
   const at = windowReadyToCall(state, args.windowId);
   if ('ok' in at) return at;
   const dctx = dispatchContext(state, at.window, at.runtime, ctx.now);
-  const pick = pickNext(dctx, state.tickets.values());
+  const pick = pickNext(dctx, state.active.values());
   if (!pick) return domainError('QUEUE_EMPTY');
   const ticket: Ticket = { ...pick.ticket, status: 'called', windowId: at.window.id, staffId: staffOf(ctx, at.runtime), calledAt: ctx.now };
   const runtime: WindowRuntime = { ...at.runtime, currentTicketId: ticket.id, ratio: countCall(dctx.rule, at.runtime.ratio, pick.reason) };

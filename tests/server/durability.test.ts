@@ -1,0 +1,94 @@
+import Database from 'better-sqlite3';
+import { copyFileSync, fdatasync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SyncFile } from '../../server/store/wal-sync.js';
+import { startTestHall, type TestHall } from '../support/hall-server.js';
+import { TestSocket } from '../support/ws-client.js';
+
+const serviceF = 6; // 不动产查询: no ID card needed
+
+/** A disk whose every sync takes `ms`, counted; `fail` makes the next one report an I/O error. */
+function slowDisk(ms: number) {
+  const disk = { syncs: 0, fail: false, sync: null as unknown as SyncFile };
+  disk.sync = (fd, done) => {
+    disk.syncs++;
+    if (disk.fail) return setTimeout(() => done(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' })), ms);
+    setTimeout(() => fdatasync(fd, done), ms);
+  };
+  return disk;
+}
+
+describe('an acknowledged command is on disk (group commit)', () => {
+  let t: TestHall;
+  afterEach(async () => t.stop());
+
+  it('answers the kiosk and tells the board only after the journal reached the disk', async () => {
+    const disk = slowDisk(300);
+    t = await startTestHall({ syncFile: disk.sync });
+    const board = await TestSocket.open(t.wsUrl, { token: t.boardToken, follow: { scope: 'hall' } });
+    await board.next((m) => m.type === 'snapshot');
+    const sent = performance.now();
+    const issued = await t.api('POST', '/api/tickets', { token: t.kioskToken, body: { serviceId: serviceF } });
+    const answered = performance.now();
+    expect(issued.status).toBe(201);
+    expect(answered - sent).toBeGreaterThanOrEqual(290);
+    const event = await board.next((m) => m.type === 'event' && m.event.type === 'ticket.issued');
+    expect(event.receivedAt - sent).toBeGreaterThanOrEqual(290);
+    board.close();
+  });
+
+  it('keeps deciding while the disk is busy: 40 kiosks at once get 40 numbers from a few syncs', async () => {
+    const disk = slowDisk(100);
+    t = await startTestHall({ syncFile: disk.sync });
+    const before = disk.syncs;
+    const replies = await Promise.all(Array.from({ length: 40 }, () =>
+      t.api('POST', '/api/tickets', { token: t.kioskToken, body: { serviceId: serviceF } })));
+    expect(replies.map((r) => r.status)).toEqual(Array(40).fill(201));
+    expect(new Set(replies.map((r) => r.body.ticket.number)).size).toBe(40);
+    // One sync per ticket would be 40 (4 s here); they share syncs instead.
+    expect(disk.syncs - before).toBeLessThanOrEqual(10);
+  });
+
+  it('refuses with a storage error, tells no screen, and stays refusing when the disk fails', async () => {
+    const disk = slowDisk(20);
+    t = await startTestHall({ syncFile: disk.sync });
+    const board = await TestSocket.open(t.wsUrl, { token: t.boardToken, follow: { scope: 'hall' } });
+    await board.next((m) => m.type === 'snapshot');
+    disk.fail = true;
+    const failed = await t.api('POST', '/api/tickets', { token: t.kioskToken, body: { serviceId: serviceF } });
+    expect(failed.status).toBe(503);
+    expect(failed.body.code).toBe('STORAGE_ERROR');
+    expect(failed.body.message.zh).toContain('数据保存失败');
+    const again = await t.api('POST', '/api/tickets', { token: t.kioskToken, body: { serviceId: serviceF } });
+    expect(again.status).toBe(503);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(board.messages.filter((m) => m.type === 'event')).toEqual([]);
+    board.close();
+  });
+});
+
+describe('the journal is copied into the database file off the main thread', () => {
+  let t: TestHall;
+  afterEach(async () => t.stop());
+
+  it('leaves checkpoints to their thread, which brings every issued ticket into the database file', async () => {
+    t = await startTestHall();
+    expect(t.hall.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    const replies = await Promise.all(Array.from({ length: 300 }, () =>
+      t.api('POST', '/api/tickets', { token: t.kioskToken, body: { serviceId: serviceF } })));
+    expect(replies.every((r) => r.status === 201)).toBe(true);
+    const runsAfterIssuing = t.hall.checkpoints.runs;
+    await expect.poll(() => t.hall.checkpoints.runs > runsAfterIssuing && t.hall.checkpoints.last?.copied === t.hall.checkpoints.last?.walFrames,
+      { timeout: 5_000, interval: 50 }).toBe(true);
+    // The database file alone, without its journal, now holds every ticket.
+    const copy = join(t.dir, 'copy.db');
+    copyFileSync(t.config.databasePath, copy);
+    const db = new Database(copy, { readonly: true });
+    try {
+      expect(db.prepare("SELECT COUNT(*) FROM tickets WHERE service_id = ?").pluck().get(serviceF)).toBe(300);
+    } finally {
+      db.close();
+    }
+  });
+});
