@@ -1,15 +1,13 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { hallDay } from '../../server/core/hall-time.js';
-import { freePort, hallEnv, launch, repoRoot, spawnMainHall, tempDir, waitForOk, type HallProcess } from '../support/hall-process.js';
+import { freePort, hallEnv, repoRoot, spawnMainHall, spawnSourceHall, tempDir, waitForOk, type HallProcess } from '../support/hall-process.js';
 import { HttpClient } from '../support/http-client.js';
 import { KioskFleet } from '../support/kiosk-load.js';
 import { round, roundSummary, sleep, summarize } from '../support/stats.js';
 import { seedTokens } from './ticket-issue.js';
 
 /**
- * (e) Cold start and crash recovery of `node --import tsx server/main.ts`:
+ * (e) Cold start and crash recovery of the hall as `npm start` runs it (`node build/server/main.js`):
  * - cold start: from spawn to the first 200 of /healthz, on a fresh database (migrations and demo seed) and on an
  *   existing one;
  * - SIGKILL while kiosks are issuing: from the kill to the first 200 of the restarted hall, and every ticket a
@@ -59,19 +57,18 @@ export async function runRestart(options = { coldStarts: 2, kills: 3, kiosks: 20
       crashes.push({ acknowledged: acked.length, lost: acked.filter((id) => !present.has(id)).length, killToServingMs: round(serving, 1) });
       await hall.kill('SIGTERM');
     }
-    // Where a start's time goes: tsx itself, and the same server compiled to JavaScript beforehand.
+    // Where a start's time goes: tsx itself, and the same server run from its TypeScript sources.
     const tsxFloor = Array.from({ length: 3 }, () => timeProcess(['--import', 'tsx', 'bench/support/noop.ts']));
-    const compiledMain = buildCompiled();
-    const compiled: number[] = [];
+    const sources: number[] = [];
     for (let i = 0; i < options.coldStarts; i++) {
       const spawnedAt = performance.now();
-      hall = launch([compiledMain], env, port, false);
-      compiled.push(await waitForOk(hall.url, spawnedAt));
+      hall = spawnSourceHall(env, port);
+      sources.push(await waitForOk(hall.url, spawnedAt));
       await hall.kill('SIGTERM');
     }
     return {
       tsxStartupFloorMs: roundSummary(summarize(tsxFloor), 1),
-      coldStartCompiledExistingDbMs: roundSummary(summarize(compiled), 1),
+      coldStartSourcesExistingDbMs: roundSummary(summarize(sources), 1),
       coldStartFreshDbMs: roundSummary(summarize(fresh), 1),
       coldStartExistingDbMs: roundSummary(summarize(existing), 1),
       sigkill: {
@@ -91,26 +88,6 @@ function timeProcess(args: string[]): number {
   const started = performance.now();
   spawnSync(process.execPath, args, { cwd: repoRoot, stdio: 'ignore' });
   return performance.now() - started;
-}
-
-/**
- * The server as compiled JavaScript: every .ts of server/, protocol/ and drivers/ transpiled by esbuild, one file
- * each, into bench/results/compiled/ (dependencies stay in node_modules), with sql/ and dist/ linked beside them
- * so the paths the server finds by import.meta.url hold. Not a bundle: modules that run as CLIs when they are the
- * main module would all think they are.
- */
-function buildCompiled(): string {
-  const out = join(repoRoot, 'bench/results/compiled');
-  rmSync(out, { recursive: true, force: true });
-  mkdirSync(out, { recursive: true });
-  const sources = ['server', 'protocol', 'drivers'].flatMap((d) => listTs(join(repoRoot, d)));
-  execFileSync(join(repoRoot, 'node_modules/.bin/esbuild'), [...sources, `--outdir=${out}`, `--outbase=${repoRoot}`, '--format=esm', '--platform=node', '--log-level=warning'], { cwd: repoRoot });
-  for (const d of ['sql', 'dist']) symlinkSync(join(repoRoot, d), join(out, d));
-  return join(out, 'server/main.js');
-}
-
-function listTs(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? listTs(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [join(dir, e.name)] : []);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

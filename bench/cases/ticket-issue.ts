@@ -24,7 +24,7 @@ function describe(samples: IssueSample[], seconds: number, serverCpuMs: number) 
 }
 
 /**
- * (c) Ticket issue from 50 concurrent kiosks against `node --import tsx server/main.ts` with synchronous=FULL
+ * (c) Ticket issue from 50 concurrent kiosks against the hall as `npm start` runs it (`node build/server/main.js`) with synchronous=FULL
  * (the default), the demo hall's twelve windows open so every issue also gets its forecast: first 200 tickets a
  * second, then every kiosk back to back for the highest sustained rate.
  */

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -94,8 +94,22 @@ export function launch(args: string[], env: Record<string, string>, port: number
   };
 }
 
-/** `node --import tsx server/main.ts`, as an installation starts the hall. */
+let built = false;
+
+/** The server bundle `npm start` runs (build/server/main.js), built once per bench process from the sources. */
+export function serverBundle(): string {
+  if (!built) execFileSync(process.execPath, ['scripts/build-server.mjs'], { cwd: repoRoot, stdio: 'inherit' });
+  built = true;
+  return join(repoRoot, 'build/server/main.js');
+}
+
+/** `node build/server/main.js`, as `npm start` starts the hall. */
 export function spawnMainHall(env: Record<string, string>, port: number): HallProcess {
+  return launch([serverBundle()], env, port, false);
+}
+
+/** `node --import tsx server/main.ts`: the same server from its TypeScript sources, for comparison. */
+export function spawnSourceHall(env: Record<string, string>, port: number): HallProcess {
   return launch(['--import', 'tsx', 'server/main.ts'], env, port, false);
 }
 

@@ -1,6 +1,4 @@
 import { EventEmitter } from 'node:events';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { encodeResponse, FrameReassembler, parseRequest, type Request } from '../id-card/frame.js';
 import { encodeIdentityText, type CardText } from '../id-card/identity-encoder.js';
 import { maskName } from '../id-card/mask.js';
@@ -18,6 +16,7 @@ import { encodeReadReplyData } from '../id-card/read-reply.js';
 import { RequestQueue } from '../serial/request-queue.js';
 import { SerialLink } from '../serial/serial-link.js';
 import { FIXTURE_IDENTITIES, fixturePhoto } from './fixtures/id-card-identities.js';
+import { isMainModule } from './main-module.js';
 
 export interface IdCardSimulatorOptions {
   /** The device end of the cable (a pty's `devicePath`). */
@@ -248,6 +247,6 @@ async function main(args: string[]): Promise<void> {
   });
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isMainModule(import.meta.url)) {
   void main(process.argv.slice(2));
 }

@@ -1,11 +1,10 @@
 import { EventEmitter } from 'node:events';
-import { realpathSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SerialPort } from 'serialport';
 import { alphaSignSide } from '../led-sign/alpha-sign.js';
 import type { DecodedFrame, SignCommand, SignSideCodec } from '../led-sign/framer.js';
 import { onbonBx5kSignSide } from '../led-sign/onbon-bx5k-sign-side.js';
+import { isMainModule } from './main-module.js';
 
 /**
  * A line of LED window signs on the device end of a serial cable (a pty in tests). It decodes every
@@ -185,8 +184,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', shutdown);
 }
 
-const entry = process.argv[1];
-if (entry && import.meta.url === pathToFileURL(realpathSync(entry)).href) {
+if (isMainModule(import.meta.url)) {
   main().catch((err: unknown) => {
     console.error(err instanceof Error ? err.message : err);
     process.exit(1);

@@ -1,13 +1,12 @@
 import { EventEmitter } from 'node:events';
-import { realpathSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
 import { createInterface } from 'node:readline';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SerialPort } from 'serialport';
 import { renderTicket, toTicket, type DecodedTicket } from '../printer/decoded-ticket.js';
 import { EscPosDecoder } from '../printer/escpos-decoder.js';
 import type { EscPosItem } from '../printer/escpos-items.js';
+import { isMainModule } from './main-module.js';
 
 /**
  * An ESC/POS ticket printer on the device end of a serial cable (a pty in tests) or on a 9100-style TCP port.
@@ -186,8 +185,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', shutdown);
 }
 
-const entry = process.argv[1];
-if (entry && import.meta.url === pathToFileURL(realpathSync(entry)).href) {
+if (isMainModule(import.meta.url)) {
   main().catch((err: unknown) => {
     console.error(err instanceof Error ? err.message : err);
     process.exit(1);

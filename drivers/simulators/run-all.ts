@@ -1,8 +1,6 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { renderTicket, type DecodedTicket } from '../printer/decoded-ticket.js';
 import type { SignCommand } from '../led-sign/framer.js';
@@ -11,6 +9,7 @@ import { startIdCardSimulator, type IdCardSimulator } from './id-card-sim.js';
 import { startLedSignSim, type LedSignSim, type SimFramer } from './led-sign-sim.js';
 import { PRINTER_SIM_MODES, startPrinterSim, startTcpPrinterSim, type PrinterSim } from './printer-sim.js';
 import { openSocatPair, socatAvailable, type SocatPair } from './socat-pair.js';
+import { isMainModule } from './main-module.js';
 
 /**
  * The whole hall kit without hardware: per kiosk an ID card reader and a ticket printer, plus one RS-485 line of
@@ -152,8 +151,7 @@ async function main(): Promise<void> {
   });
 }
 
-const entry = process.argv[1];
-if (entry && import.meta.url === pathToFileURL(realpathSync(entry)).href) {
+if (isMainModule(import.meta.url)) {
   main().catch((err: unknown) => {
     console.error(err instanceof Error ? err.message : err);
     process.exit(1);

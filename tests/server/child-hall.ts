@@ -28,10 +28,10 @@ export interface ChildHall {
 
 const running = new Set<ChildProcess>();
 
-/** Runs `node --import tsx server/main.ts`, exactly as an installation starts the hall, with the given HALL_* env. */
+/** Runs `node build/server/main.js`, exactly as `npm start` starts the hall, with the given HALL_* env. */
 export function spawnHall(env: Record<string, string>): { process: ChildProcess; stdout(): string; stderr(): string; exited: Promise<number | string | null> } {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('HALL_')));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: repoRoot, env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['build/server/main.js'], { cwd: repoRoot, env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   let out = '';
   let err = '';
