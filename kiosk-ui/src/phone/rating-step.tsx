@@ -1,36 +1,44 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { apiCall } from '../../../protocol/api-client.js';
 import type { ErrorBody } from '../../../protocol/i18n.js';
 import { ratingLevelNames, ratingReasonNames, RatingReason, type RatingLevel, type RatingView } from '../../../protocol/ratings.js';
 import { Bi } from '../shared/bilingual.js';
+import { FixRatingStep } from './fix-rating-step.js';
+import { LevelButtons } from './level-buttons.js';
 import { ratingWords as w } from './rating-words.js';
+import { Refusal } from './refusal.js';
+import { myRatingPath, useMyRating, type MyRating } from './use-my-rating.js';
 import './rating.css';
 
-interface MyRating { rating: RatingView | null; canRate: boolean }
-const levels: RatingLevel[] = [5, 4, 3, 2, 1];
-const path = (token: string) => `/api/visits/${encodeURIComponent(token)}/rating`;
+/** The follow-up of a bad rating, when there is one: where it stands and, once put right, the fix rating. */
+export function FollowUpPart({ token, mine, reload }: { token: string; mine: MyRating; reload: () => Promise<void> }) {
+  if (!mine.followUp) return null;
+  return <FixRatingStep token={token} followUp={mine.followUp} onRated={() => void reload()} onRefused={() => void reload()} />;
+}
 
 /** After service: the five 好差评 levels once per visit; a bad rating (2, 1) asks why before it is sent. */
 export function RatingStep({ token }: { token: string }) {
-  const [mine, setMine] = useState<MyRating | null>(null);
+  const { mine, reload, update } = useMyRating(token);
   const [level, setLevel] = useState<RatingLevel | null>(null);
   const [reasons, setReasons] = useState<RatingReason[]>([]);
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ErrorBody | null>(null);
-  useEffect(() => { void apiCall<MyRating>('GET', path(token)).then((r) => r.ok && setMine(r.data)); }, [token]);
 
   if (!mine) return null;
   if (mine.rating) {
     return (
-      <section class="panel rating-done" role="status" data-testid="phone-rating-thanks">
-        <h2 class="panel-title"><Bi text={w.thanks} /></h2>
-        <p class="rating-mine"><Bi text={w.yourRating} /> <strong data-testid="phone-rating-level"><Bi text={ratingLevelNames[mine.rating.level]} /></strong></p>
-        {mine.rating.level <= 2 ? <p class="muted"><Bi text={w.followUp} /></p> : null}
-      </section>
+      <>
+        <section class="panel rating-done" role="status" data-testid="phone-rating-thanks">
+          <h2 class="panel-title"><Bi text={w.thanks} /></h2>
+          <p class="rating-mine"><Bi text={w.yourRating} /> <strong data-testid="phone-rating-level"><Bi text={ratingLevelNames[mine.rating.level]} /></strong></p>
+        </section>
+        <FollowUpPart token={token} mine={mine} reload={reload} />
+      </>
     );
   }
-  if (!mine.canRate) return null;
+  // The rating of an earlier day has left the hall's memory, but its follow-up may still be under way.
+  if (!mine.canRate) return <FollowUpPart token={token} mine={mine} reload={reload} />;
 
   const send = async (chosen: RatingLevel) => {
     const bad = chosen <= 2;
@@ -38,10 +46,12 @@ export function RatingStep({ token }: { token: string }) {
     if (bad && reasons.includes('other') && !comment.trim()) return setProblem({ code: 'COMMENT_REQUIRED', message: w.needComment });
     setBusy(true);
     const body = bad ? { level: chosen, reasons, ...(comment.trim() ? { comment: comment.trim() } : {}) } : { level: chosen };
-    const res = await apiCall<RatingView>('POST', path(token), { body });
+    const res = await apiCall<RatingView>('POST', myRatingPath(token), { body });
     setBusy(false);
-    if (res.ok) setMine({ rating: res.data, canRate: false });
-    else setProblem(res.error);
+    if (!res.ok) return setProblem(res.error);
+    // The answer holds the rating; the follow-up a bad rating opened comes with the next look.
+    update({ rating: res.data, canRate: false, followUp: null });
+    void reload();
   };
   const choose = (l: RatingLevel) => {
     setProblem(null);
@@ -57,15 +67,7 @@ export function RatingStep({ token }: { token: string }) {
     <section class="panel rating" aria-labelledby="rating-title" data-testid="phone-rating">
       <h2 id="rating-title" class="panel-title"><Bi text={w.title} /></h2>
       <p class="field-hint"><Bi text={w.hint} /></p>
-      <div class="rating-levels" role="group" aria-labelledby="rating-title">
-        {levels.map((l) => (
-          <button key={l} type="button" class={`rating-level level-${l}${level === l ? ' chosen' : ''}`} aria-pressed={level === l}
-            disabled={busy} data-testid={`rate-${l}`} onClick={() => choose(l)}>
-            <span class="rating-stars" aria-hidden="true">{'★'.repeat(l)}</span>
-            <Bi text={ratingLevelNames[l]} />
-          </button>
-        ))}
-      </div>
+      <LevelButtons labelledBy="rating-title" chosen={level} busy={busy} testid="rate" onChoose={choose} />
       {level !== null && level <= 2 ? (
         <fieldset class="rating-reasons">
           <legend><Bi text={w.why} /></legend>
@@ -84,7 +86,7 @@ export function RatingStep({ token }: { token: string }) {
           </button>
         </fieldset>
       ) : null}
-      {problem ? <div class="refusal" role="alert" data-testid="phone-rating-error"><p><Bi text={problem.message} /></p></div> : null}
+      <Refusal error={problem} testid="phone-rating-error" />
     </section>
   );
 }

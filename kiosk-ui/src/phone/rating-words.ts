@@ -10,5 +10,4 @@ export const ratingWords = {
   needComment: { zh: '选择“其他”时请填写说明', en: 'Please describe "Other"' },
   thanks: { zh: '感谢您的评价！', en: 'Thank you for your rating!' },
   yourRating: { zh: '您的评价', en: 'Your rating' },
-  followUp: { zh: '我们将尽快与您联系并整改', en: 'We will contact you and put it right' },
 };

@@ -4,6 +4,7 @@ import { Bi, fill, pick, useLang } from '../shared/bilingual.js';
 import { nextStepFor } from '../shared/error-text.js';
 import { VisitAlerts } from './alerts.js';
 import { CancelConfirm } from './cancel-confirm.js';
+import { GoneVisit } from './gone-visit.js';
 import { RatingStep } from './rating-step.js';
 import { cancelVisit } from './phone-api.js';
 import { words } from './phone-words.js';
@@ -24,15 +25,7 @@ export function TicketPage({ token, go, onHall }: { token: string; go: (path: st
   const hallName = visit?.hall.name;
   useEffect(() => { if (hallName) onHall(hallName); }, [hallName?.zh]);
 
-  if (missing) {
-    return (
-      <section class="panel" role="alert" data-testid="phone-missing">
-        <h2 class="panel-title"><Bi text={words.notFound} /></h2>
-        <p><Bi text={words.notFoundNext} /></p>
-        <button type="button" class="button primary" onClick={() => go('/m/')}><Bi text={words.takeAnother} /></button>
-      </section>
-    );
-  }
+  if (missing) return <GoneVisit token={token} go={go} />;
   if (!visit) return <p class="loading" role="status"><Bi text={words.loading} /></p>;
 
   const { ticket, forecast } = visit;

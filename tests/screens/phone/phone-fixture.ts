@@ -60,3 +60,22 @@ export async function shoot(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
   expect(await layoutProblems(page, []), name).toEqual([]);
 }
+
+/** A visitor who took a ticket online and was served at window 1 by staff 1001: returns the phone link's token. */
+export async function servedVisit(t: TestHall, staffCookie: string, serial: string): Promise<string> {
+  const taken = await t.api('POST', '/api/tickets', { body: { serviceId: 1, identity: { name: '王五', idNumber: idNumber('1985-05-05', serial) } } });
+  expect(taken.status).toBe(201);
+  await t.api('POST', '/api/windows/1/status', { cookie: staffCookie, body: { status: 'open' } });
+  for (const step of ['call-next', 'start', 'finish']) {
+    expect((await t.api('POST', `/api/windows/1/${step}`, { cookie: staffCookie })).status).toBe(200);
+  }
+  return taken.body.token as string;
+}
+
+/** The supervisor's call-back and rectification of a case, as the ledger would record them. */
+export async function contactAndRectify(t: TestHall, supervisorCookie: string, followUpId: number): Promise<void> {
+  for (const [action, note] of [['contact', '已致电群众，了解情况'], ['rectify', '已对窗口人员进行服务规范培训']]) {
+    const res = await t.api('POST', `/api/follow-ups/${followUpId}/actions`, { cookie: supervisorCookie, body: { action, note } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+  }
+}

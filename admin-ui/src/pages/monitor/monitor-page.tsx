@@ -1,4 +1,5 @@
 import { Bi } from '../../lib/bi.js';
+import { LinkState } from '../../lib/link-state.js';
 import { formatTime } from '../../lib/time.js';
 import { useNow } from '../../lib/use-now.js';
 import { serviceLoads, type WaitLevel } from './monitor-model.js';
@@ -26,7 +27,7 @@ export function MonitorPage() {
           <span class="mon-stat-value">{state.hall.yellowWaitMinutes}/{state.hall.redWaitMinutes}</span>
           <Bi zh="黄灯/红灯（分钟）" en="Yellow / red (min)" />
         </div>
-        <span class={`link-state ${online ? 'link-on' : 'link-off'}`} data-testid="monitor-link">{online ? '● 实时 Live' : '○ 离线 Offline'}</span>
+        <LinkState online={online} testid="monitor-link" />
       </section>
       <div class="mon-body">
         <section class="panel mon-windows-panel">

@@ -4,6 +4,7 @@ import type { ErrorBody } from '../../../../protocol/i18n.js';
 import { ratingLevelNames, ratingReasonNames, type FollowUpAction, type FollowUpView } from '../../../../protocol/ratings.js';
 import { Bi, ErrorNotice } from '../../lib/bi.js';
 import { formatTime } from '../../lib/time.js';
+import { FixRating } from './fix-rating.js';
 import { needNote, statusNames, stepNames } from './follow-up-words.js';
 
 export interface Names { staff: (id: number | null) => string; window: (id: number | null) => string; service: (id: number) => string }
@@ -42,6 +43,8 @@ export function CaseDetail({ c, names, timeZone, onChanged }: { c: FollowUpView;
           <dt><Bi zh="整改期限" en="Rectify by" /></dt>
           <dd>{at(c.rectifyDueAt)} {c.overdue.rectify ? <span class="state state-red"><Bi zh="超期" en="Overdue" inline /></span> : null}</dd>
         </dl>
+        <h4><Bi zh="整改满意度" en="Visitor's rating of the fix" inline /></h4>
+        <FixRating c={c} names={names} timeZone={timeZone} onChanged={onChanged} />
         <h4><Bi zh="处理记录" en="History" inline /></h4>
         <ol class="case-history" data-testid="case-history">
           {c.history.map((h, i) => (

@@ -1,4 +1,4 @@
-import type { FollowUpView } from '../../../../protocol/ratings.js';
+import { ratingLevelNames, type FollowUpView } from '../../../../protocol/ratings.js';
 import { Bi } from '../../lib/bi.js';
 import { formatTime } from '../../lib/time.js';
 import type { Names } from './case-detail.js';
@@ -15,6 +15,7 @@ export function CasesTable({ cases, names, timeZone, chosen, onChoose }: {
           <tr>
             <th>#</th><th><Bi zh="号码" en="Ticket" /></th><th><Bi zh="业务" en="Service" /></th><th><Bi zh="状态" en="State" /></th>
             <th><Bi zh="负责人" en="Owner" /></th><th><Bi zh="回访期限" en="Contact by" /></th><th><Bi zh="整改期限" en="Rectify by" /></th><th><Bi zh="超期" en="Overdue" /></th>
+            <th><Bi zh="整改评价" en="Fix rating" /></th>
           </tr>
         </thead>
         <tbody>
@@ -30,10 +31,11 @@ export function CasesTable({ cases, names, timeZone, chosen, onChoose }: {
                 <td class="nowrap">{formatTime(c.contactDueAt, timeZone, true)}</td>
                 <td class="nowrap">{formatTime(c.rectifyDueAt, timeZone, true)}</td>
                 <td>{late ? <span class="state state-red"><Bi zh="超期" en="Overdue" inline /></span> : <span class="muted">—</span>}</td>
+                <td class="nowrap" data-testid={`case-fix-${c.id}`}>{c.fixRating ? `${c.fixRating.level} · ${ratingLevelNames[c.fixRating.level].zh}` : <span class="muted">—</span>}</td>
               </tr>
             );
           })}
-          {cases.length === 0 ? <tr><td colSpan={8} class="muted"><Bi zh="没有差评跟进案件" en="No follow-up cases" inline /></td></tr> : null}
+          {cases.length === 0 ? <tr><td colSpan={9} class="muted"><Bi zh="没有差评跟进案件" en="No follow-up cases" inline /></td></tr> : null}
         </tbody>
       </table>
     </div>

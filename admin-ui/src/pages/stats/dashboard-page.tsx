@@ -1,35 +1,37 @@
 import { useEffect } from 'preact/hooks';
 import type { FollowUpView } from '../../../../protocol/ratings.js';
 import type { HallSnapshot } from '../../../../protocol/realtime.js';
-import type { LiveWarning, StatsReport } from '../../../../protocol/stats.js';
+import type { StatsReport } from '../../../../protocol/stats.js';
 import { Bi, ErrorNotice } from '../../lib/bi.js';
+import { LinkState } from '../../lib/link-state.js';
 import { useNow } from '../../lib/use-now.js';
 import { BarLineChart, Histogram, ShareBars } from './charts.js';
 import { arrivalsAndCapacity, caseCounts, waitDistribution, windowShares } from './dashboard-model.js';
 import { KeyFigures } from './key-figures.js';
 import { useApi } from './use-api.js';
+import { useLiveWarnings } from './use-live-warnings.js';
 import { WarningsList } from './warnings-list.js';
 import './stats.css';
 
 const refreshMs = 30_000;
 
-/** Today at a glance: key figures, three charts and the live warnings, refreshed every 30 s. */
+/** Today at a glance: key figures and three charts refreshed every 30 s, and the live warnings as the server pushes them. */
 export function DashboardPage() {
   const hall = useApi<HallSnapshot & { seq: number }>('/api/hall');
   const day = hall.data?.hall.hallDay ?? null;
   const byHour = useApi<StatsReport>(day && `/api/stats?from=${day}&to=${day}&by=hour`);
   const byWindow = useApi<StatsReport>(day && `/api/stats?from=${day}&to=${day}&by=window`);
   const cases = useApi<FollowUpView[]>('/api/follow-ups');
-  const warnings = useApi<{ at: number; warnings: LiveWarning[] }>('/api/stats/warnings');
+  const warnings = useLiveWarnings();
   const now = useNow(refreshMs);
-  const all = [hall, byHour, byWindow, cases, warnings];
+  const all = [hall, byHour, byWindow, cases];
   useEffect(() => { if (hall.data) for (const r of all) void r.reload(); }, [now]);
 
   const total = byHour.data?.total ?? null;
   const { bars, capacity } = arrivalsAndCapacity(byHour.data?.rows ?? [], total);
   const counts = caseCounts(cases.data ?? []);
   const timeZone = hall.data?.hall.timeZone ?? 'Asia/Shanghai';
-  const error = all.find((r) => r.error)?.error ?? null;
+  const error = all.find((r) => r.error)?.error ?? warnings.error;
   return (
     <div class="dash" data-testid="stats-dashboard">
       <header class="dash-head">
@@ -61,9 +63,12 @@ export function DashboardPage() {
         <section class="panel chart-panel">
           <header class="panel-head">
             <h3><Bi zh="实时预警" en="Live warnings" inline /></h3>
-            <span class="count">{warnings.data?.warnings.length ?? 0}</span>
+            <span class="warn-head-side">
+              <span class="count" data-testid="stats-warnings-count">{warnings.list?.warnings.length ?? 0}</span>
+              <LinkState online={warnings.online} testid="stats-warnings-link" />
+            </span>
           </header>
-          <WarningsList warnings={warnings.data?.warnings ?? []} timeZone={timeZone} />
+          <WarningsList list={warnings.list} now={now} timeZone={timeZone} />
         </section>
       </div>
     </div>

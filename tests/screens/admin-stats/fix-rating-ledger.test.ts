@@ -1,0 +1,76 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { at } from '../../core/hall-fixture.js';
+import { launchBrowser, screenshot } from '../../support/browser.js';
+import { startTestHall, type TestHall } from '../../support/hall-server.js';
+import { FakeClock } from '../../stats/stats-hall.js';
+import { contactAndRectify, servedVisit } from '../phone/phone-fixture.js';
+import { signedInPage } from './signed-in-page.js';
+
+describe('the ledger records the fix rating a visitor gave on the call-back', () => {
+  const clock = new FakeClock(at('2026-03-10 09:00'));
+  let t: TestHall;
+  let browser: Browser;
+  let page: Page;
+  let supervisor: string;
+  let token: string;
+  let followUpId: number;
+
+  /** The ledger as a supervisor opens it afresh, on the chosen case. */
+  const openCase = async () => {
+    await page.goto('about:blank');
+    await page.goto(`${t.url}/admin/#/ratings`);
+    await page.getByTestId(`case-row-${followUpId}`).click();
+    return page.getByTestId(`case-detail-${followUpId}`);
+  };
+
+  beforeAll(async () => {
+    t = await startTestHall({ clock: clock.read });
+    const staff = await t.login('1001');
+    supervisor = await t.login('admin');
+    token = await servedVisit(t, staff, '654');
+    const rated = await t.api('POST', `/api/visits/${token}/rating`, { body: { level: 2, reasons: ['efficiency'] } });
+    expect(rated.status, JSON.stringify(rated.body)).toBe(201);
+    followUpId = rated.body.followUpId;
+    browser = await launchBrowser();
+    page = await signedInPage(browser, t, supervisor);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.stop();
+  });
+
+  it('offers no fix rating before the case is rectified or explained', async () => {
+    const detail = await openCase();
+    await detail.getByTestId('case-fix-pending').waitFor();
+    expect(await detail.getByTestId('case-fix-record').count()).toBe(0);
+  });
+
+  it('records the level told on the call-back, and shows it with who recorded it', async () => {
+    await contactAndRectify(t, supervisor, followUpId);
+    const detail = await openCase();
+    await detail.getByTestId('case-fix-record').click();
+    expect(await detail.getByTestId('case-fix-error').textContent()).toContain('请选择群众的评价');
+    await detail.getByTestId('case-fix-level').selectOption('3');
+    await screenshot(page, 'admin-ledger-fix-record-1920x1080');
+    await detail.getByTestId('case-fix-record').click();
+    const shown = detail.getByTestId('case-fix-rating');
+    await shown.waitFor();
+    expect(await shown.getAttribute('data-channel')).toBe('call');
+    const text = await shown.textContent();
+    expect(text).toContain('基本满意');
+    expect(text).toContain('回访电话记录');
+    expect(text).toContain('管理员');
+    expect(await detail.getByTestId('case-fix-record').count()).toBe(0);
+    await expect.poll(() => page.getByTestId(`case-fix-${followUpId}`).textContent()).toContain('3 · 基本满意');
+    expect(await detail.getByTestId('case-history').textContent()).toContain('整改评价');
+    await page.evaluate(() => document.fonts.ready);
+    await screenshot(page, 'admin-ledger-fix-rating-1920x1080');
+
+    const held = (await t.api('GET', `/api/follow-ups/${followUpId}`, { cookie: supervisor })).body;
+    expect(held.fixRating).toMatchObject({ level: 3, channel: 'call' });
+    // The visitor's page now shows the rating as recorded, and offers no second one.
+    const phone = (await t.api('GET', `/api/visits/${token}/rating`)).body;
+    expect(phone.followUp).toMatchObject({ fixRating: { level: 3, channel: 'call' }, canRateFix: false });
+  });
+});
