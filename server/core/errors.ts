@@ -45,6 +45,7 @@ const catalog = {
   BAD_PAIRING_CODE: [403, '配对码无效或已过期', 'The pairing code is wrong, used or expired'],
   NOT_RATEABLE: [409, '本次办理尚未办结，暂不能评价', 'This visit is not finished yet, so it cannot be rated'],
   ALREADY_RATED: [409, '本次办理已评价，每次办理只能评价一次', 'This visit has been rated already; one rating per visit'],
+  FIX_ALREADY_RATED: [409, '整改结果已评价，每个差评跟进只能评价一次', 'The fix has been rated already; one rating per follow-up case'],
   RATING_CLOSED: [409, '评价时间已过', 'The time to rate this visit has passed'],
   RATING_REASON_REQUIRED: [422, '不满意评价请选择原因', 'A bad rating needs a reason'],
   RATING_COMMENT_REQUIRED: [422, '选择“其他”原因时请填写具体说明', 'Choosing "other" needs a few words'],

@@ -209,10 +209,17 @@ export class RealtimeHub {
     const outgoing = this.outbox;
     this.outbox = [];
     for (const { seq, pub, body, event } of outgoing) {
+      // Screens that follow the same things share their prev, so each distinct message is encoded once.
+      const encoded = new Map<number, Buffer>();
       for (const c of this.screens) {
         // A snapshot sent since the commit already holds this event.
         if (!c.scope || c.lastSent >= seq || !c.scope.wantsEvent(pub)) continue;
-        this.sendRaw(c, `{"type":"event","seq":${seq},"prev":${c.lastSent}${body}`);
+        let bytes = encoded.get(c.lastSent);
+        if (!bytes) {
+          bytes = Buffer.from(`{"type":"event","seq":${seq},"prev":${c.lastSent}${body}`);
+          encoded.set(c.lastSent, bytes);
+        }
+        this.sendRaw(c, bytes);
         c.lastSent = seq;
       }
       this.phones.onEvent(event);
@@ -223,14 +230,14 @@ export class RealtimeHub {
     this.sendRaw(conn, JSON.stringify(message));
   }
 
-  private sendRaw(conn: Connection, text: string): void {
+  private sendRaw(conn: Connection, text: string | Buffer): void {
     if (conn.ws.readyState !== conn.ws.OPEN) return;
     if (conn.ws.bufferedAmount > this.options.maxBufferedBytes) {
       this.log.warn({ role: conn.caller.roles[0] }, 'slow client cut off; it will reconnect and resync');
       conn.ws.terminate();
       return;
     }
-    conn.ws.send(text);
+    conn.ws.send(text, { binary: false });
   }
 
   /**

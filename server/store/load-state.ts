@@ -1,6 +1,6 @@
 import type { HallSettings } from '../../protocol/config-entities.js';
 import { learnHandling } from '../core/handling.js';
-import { addDays, hallDay } from '../core/hall-time.js';
+import { hallDay } from '../core/hall-time.js';
 import { emptyState, keepTicket } from '../core/state.js';
 import type { Appointment, ConfigEntity, HallState, Ticket, WindowRuntime } from '../core/types.js';
 import type { Db } from './database.js';
@@ -30,8 +30,10 @@ export function loadState(db: Db, now: number, defaults: HallSettings): HallStat
     const r = JSON.parse(json) as WindowRuntime;
     if (state.windows.has(r.windowId)) state.runtime.set(r.windowId, r);
   }
+  // Today's tickets and whatever earlier days left open (the day's close ends those); finished ones of earlier
+  // days stay in the database only, so a start-up has nothing to tidy away.
   const tickets = db.prepare(`SELECT json FROM tickets WHERE hall_day >= ? OR status IN ('waiting', 'called', 'serving', 'no_show')`)
-    .pluck().all(addDays(today, -1)) as string[];
+    .pluck().all(today) as string[];
   for (const json of tickets) {
     const t = JSON.parse(json) as Ticket;
     keepTicket(state, t);
@@ -39,7 +41,7 @@ export function loadState(db: Db, now: number, defaults: HallSettings): HallStat
       learnHandling(state, t.serviceId, t.finishedAt - t.startedAt);
     }
   }
-  for (const json of db.prepare(`SELECT json FROM appointments WHERE date >= ? OR status = 'booked'`).pluck().all(addDays(today, -1)) as string[]) {
+  for (const json of db.prepare(`SELECT json FROM appointments WHERE date >= ? OR status = 'booked'`).pluck().all(today) as string[]) {
     const a = JSON.parse(json) as Appointment;
     state.appointments.set(a.id, a);
   }

@@ -1,4 +1,7 @@
 import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestHall } from '../support/hall-server.js';
 import { TestSocket } from '../support/ws-client.js';
@@ -70,5 +73,32 @@ describe('the hall day turning at midnight in the hall zone', () => {
     const after = await issueF();
     expect(after.hallDay).toBe(before.hallDay);
     expect(Number(after.number.slice(1))).toBe(Number(before.number.slice(1)) + 1);
+  });
+});
+
+describe('a restart on the next hall day', () => {
+  it('finds nothing to close when yesterday ended tidily, and writes no empty day.closed', async () => {
+    const clock = new HallClock('2026-03-10 16:00');
+    const dir = mkdtempSync(join(tmpdir(), 'hall-nextday-'));
+    const first = await startHall({ clock, dir });
+    const staff = await first.login('1001');
+    await first.api('POST', '/api/windows/8/status', { cookie: staff, body: { status: 'open' } });
+    await first.api('POST', '/api/tickets', { token: first.kioskToken, body: { serviceId: 6 } });
+    for (const step of ['call-next', 'start', 'finish']) expect((await first.api('POST', `/api/windows/8/${step}`, { cookie: staff })).status).toBe(200);
+    await first.api('POST', '/api/windows/8/status', { cookie: staff, body: { status: 'closed' } });
+    await first.stop();
+
+    clock.jumpTo('2026-03-11 08:00');
+    const second = await startHall({ clock, dir });
+    try {
+      const db = new Database(second.config.databasePath, { readonly: true });
+      const closes = db.prepare("SELECT COUNT(*) FROM events WHERE type = 'day.closed'").pluck().get();
+      db.close();
+      expect(closes).toBe(0);
+      expect(second.hall.ctx.runner.state.tickets.size).toBe(0);
+    } finally {
+      await second.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -36,8 +36,9 @@ export function idNumber(birth: string, sequence: string): string {
  * The test hall these server tests use: on a steady clock (10:00 on a Tuesday unless given), with the hall's
  * simulated hardware kept in process, since no test here is about serial ports.
  */
-export function startHall(options: { clock?: HallClock; overrides?: Record<string, unknown> } = {}): Promise<TestHall> {
+export function startHall(options: { clock?: HallClock; overrides?: Record<string, unknown>; dir?: string } = {}): Promise<TestHall> {
   return startTestHall({
+    dir: options.dir,
     clock: (options.clock ?? new HallClock()).now,
     overrides: { devices: { simulation: 'in-process' }, ...options.overrides },
   });

@@ -57,7 +57,7 @@ export const rateFix: Handler<FixRatingArgs, FollowUpCase> = (state, args, ctx) 
   if (!found) return notFound('followUp', args.followUpId);
   if (args.channel === 'call' && ctx.actor.kind !== 'staff') return domainError('FORBIDDEN');
   if (found.resolvedAt === null || found.outcome === 'appealUpheld') return followUpRefusal(found.status, 'rateFix');
-  if (found.fixRating !== null) return domainError('ALREADY_RATED');
+  if (found.fixRating !== null) return domainError('FIX_ALREADY_RATED');
   const updated: FollowUpCase = {
     ...found,
     fixRating: { level: args.level, at: ctx.now, channel: args.channel },

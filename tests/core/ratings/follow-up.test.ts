@@ -98,7 +98,7 @@ describe('a bad rating\'s follow-up', () => {
     act('rectify', '2026-11-23 11:00');
     const rated = run(hall.state, 'rateFix', { followUpId: caseId, level: 4, channel: 'phone' }, at('2026-11-23 12:00'), { kind: 'public' });
     expect(rated.fixRating).toEqual({ level: 4, at: at('2026-11-23 12:00'), channel: 'phone' });
-    expect(refuse(hall.state, 'rateFix', { followUpId: caseId, level: 5, channel: 'call' }, at('2026-11-23 13:00'), supervisorOf(hall)).code).toBe('ALREADY_RATED');
+    expect(refuse(hall.state, 'rateFix', { followUpId: caseId, level: 5, channel: 'call' }, at('2026-11-23 13:00'), supervisorOf(hall)).code).toBe('FIX_ALREADY_RATED');
   });
 
   it('is not opened by a rating of 3 or better', () => {

@@ -91,7 +91,7 @@ describe('the visitor\'s rating of the fix on the phone page, 360 px wide', () =
     await sameDayPage.getByTestId('fix-rate-2').click();
     const refusal = sameDayPage.getByTestId('phone-fix-error');
     await refusal.waitFor();
-    expect(await refusal.getAttribute('data-code')).toBe('ALREADY_RATED');
+    expect(await refusal.getAttribute('data-code')).toBe('FIX_ALREADY_RATED');
     expect(await refusal.locator('.bi-main').textContent()).toContain('已评价');
     expect(await refusal.locator('.bi-sub').textContent()).toContain('rated already');
     await sameDayPage.getByTestId('phone-fix-thanks').waitFor();
