@@ -110,7 +110,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Reco
   }
   const parsed = ConfigSchema.safeParse({ ...raw, ...overrides });
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
+    // Named as the installer wrote it: the key, and the environment variable when that is where the value came from.
+    const fromEnv = (path: (string | number)[]) => Object.entries(envKeys).find(([name, keys]) => keys.join('.') === path.join('.') && env[name])?.[0];
+    const lines = parsed.error.issues.map((i) => {
+      const name = fromEnv(i.path);
+      return `  ${i.path.join('.') || '(root)'}${name ? ` (${name})` : ''}: ${i.message}`;
+    });
     throw new ConfigError(`Invalid hall configuration:\n${lines.join('\n')}`);
   }
   return parsed.data;

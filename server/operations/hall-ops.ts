@@ -43,8 +43,16 @@ export const listEventsOp = defineOperation({
   summary: 'The audit log: every change with who, where and when. 操作日志',
   roles: ['supervisor', 'admin'],
   query: z.object({ afterSeq: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(1000).default(200) }).strict(),
-  handle: (ctx, { query }) => ctx.runner.events(query.afterSeq ?? 0, query.limit ?? 200),
+  handle: (ctx, { query }) => ctx.runner.events(query.afterSeq ?? 0, query.limit ?? 200).map((e) => ({ ...e, payload: withoutPersonKeys(e.payload) })),
 });
+
+/**
+ * The audit log shows who was served as the masked name and ID; the keyed hash and the birth date are for the
+ * hall's own matching and priority, and no reader of the log needs them.
+ */
+function withoutPersonKeys(payload: unknown): unknown {
+  return JSON.parse(JSON.stringify(payload), (key, value) => (key === 'idHash' || key === 'birthDate' ? undefined : value));
+}
 
 export const listSlotsOp = defineOperation({
   operationId: 'listAppointmentSlots', method: 'GET', url: '/api/appointments/slots', tag: 'appointments',

@@ -35,12 +35,12 @@ describe('the hall configuration', () => {
     return path;
   };
 
-  it('stops on a bad environment value with a message naming the key', () => {
-    expect(refusal(() => loadConfig({ HALL_PORT: 'abc' }))).toMatch(/^\s*port: /m);
-    expect(refusal(() => loadConfig({ HALL_TZ: 'Mars/Base' }))).toMatch(/^\s*timeZone: .*time zone/m);
-    expect(refusal(() => loadConfig({ HALL_SYNCHRONOUS: 'sometimes' }))).toMatch(/^\s*synchronous: .*FULL/m);
-    expect(refusal(() => loadConfig({ HALL_RED_WAIT_MINUTES: '0' }))).toMatch(/^\s*thresholds\.redWaitMinutes: /m);
-    expect(refusal(() => loadConfig({ HALL_VAULT_KEY: 'short' }))).toMatch(/^\s*secrets\.vaultKey: /m);
+  it('stops on a bad environment value with a message naming the key and the variable', () => {
+    expect(refusal(() => loadConfig({ HALL_PORT: 'abc' }))).toMatch(/^\s*port \(HALL_PORT\): /m);
+    expect(refusal(() => loadConfig({ HALL_TZ: 'Mars/Base' }))).toMatch(/^\s*timeZone \(HALL_TZ\): .*time zone/m);
+    expect(refusal(() => loadConfig({ HALL_SYNCHRONOUS: 'sometimes' }))).toMatch(/^\s*synchronous \(HALL_SYNCHRONOUS\): .*FULL/m);
+    expect(refusal(() => loadConfig({ HALL_RED_WAIT_MINUTES: '0' }))).toMatch(/^\s*thresholds\.redWaitMinutes \(HALL_RED_WAIT_MINUTES\): /m);
+    expect(refusal(() => loadConfig({ HALL_VAULT_KEY: 'short' }))).toMatch(/^\s*secrets\.vaultKey \(HALL_VAULT_KEY\): /m);
   });
 
   it('stops on a bad file value, an unknown key or an unreadable file with a message naming it', () => {
@@ -60,7 +60,7 @@ describe('the hall configuration', () => {
   it('makes the server exit with status 2 and the message when started with a bad value', async () => {
     const child = spawnHall({ HALL_TZ: 'Mars/Base', HALL_DB: join(dir, 'hall.db'), HALL_SECRETS_PATH: join(dir, 'secrets.json') });
     expect(await child.exited).toBe(2);
-    expect(child.stderr()).toContain('timeZone: not a known IANA time zone');
+    expect(child.stderr()).toContain('timeZone (HALL_TZ): not a known IANA time zone');
   }, childTimeoutMs);
 
   it('applies each migration once and records it', () => {
