@@ -23,6 +23,9 @@ export async function buildServer() {
     format: 'esm',
     target: 'node20',
     sourcemap: 'linked',
+    // Less to parse at every start; names are kept as they are, so stack traces still read.
+    minifyWhitespace: true,
+    minifySyntax: true,
     logLevel: 'warning',
     external: ['better-sqlite3', 'serialport', '@serialport/*', '@nut-tree-fork/*', 'espeak-ng', '@fastify/swagger-ui', 'exceljs'],
     // Bundled CommonJS dependencies still call require() for Node's own modules.
