@@ -175,6 +175,11 @@ export class RealtimeHub {
     this.send(conn, outcome.ok ? { type: 'reply', id, result: outcome.result } : { type: 'error', id, error: outcome.error });
   }
 
+  /**
+   * The snapshot is memory now, tagged with the last seq published. Memory may be a few commands ahead, still
+   * waiting for the disk; their events follow with higher seqs and, carrying whole tickets and windows, set what
+   * the snapshot already shows.
+   */
   private sendSnapshot(conn: Connection): void {
     if (conn.scope === null) return this.phones.flushNow(conn);
     const state = this.runner.state;
