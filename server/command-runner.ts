@@ -27,7 +27,7 @@ export class CommandRunner {
 
   constructor(
     private readonly db: Db, readonly state: HallState, readonly clock: () => number, private readonly log: Logger,
-    readonly wal: WalSync = new WalSync(null),
+    readonly wal: WalSync = new WalSync(null, () => 0),
   ) {
     this.append = db.prepare('INSERT INTO events (at, type, actor, payload) VALUES (?, ?, ?, ?)');
     this.project = createProjector(db);

@@ -1,5 +1,6 @@
 import type { Forecast } from '../protocol/queue-entities.js';
 import { forecastQueue } from './core/forecast.js';
+import { PaceLearner } from './core/forecast/pace.js';
 import type { HallState } from './core/types.js';
 
 /** Forecasting may take at most about this share of the server's time; past it, answers may be a moment old. */
@@ -9,7 +10,8 @@ const cpuShare = 0.1;
  * Positions and waits, never on the call path (a call only marks them stale). They are recomputed when asked for
  * after a change, so a ticket just issued gets its own wait printed, unless forecasting would take more than a
  * tenth of the server (thousands waiting and hundreds of tickets a second): then the previous answer stands,
- * and is refreshed within maxAgeMs at the latest.
+ * and is refreshed within maxAgeMs at the latest. The kiosk's reply, the printed ticket, boards and phones all
+ * read their waits from here.
  */
 export class Forecaster {
   private current = new Map<number, Forecast>();
@@ -17,6 +19,7 @@ export class Forecaster {
   private computedCpuAt = -Infinity;
   private lastCostMs = 0;
   private dirty = true;
+  private readonly pace = new PaceLearner();
 
   constructor(
     private readonly state: HallState,
@@ -26,8 +29,10 @@ export class Forecaster {
     private readonly cpuClock: () => number = () => performance.now(),
   ) {}
 
+  /** After every change: the learner looks at the windows now, as it is the only way to see a pause end. */
   invalidate(): void {
     this.dirty = true;
+    this.pace.watch(this.state, this.clock());
   }
 
   get(): Map<number, Forecast> {
@@ -37,7 +42,7 @@ export class Forecaster {
     // Waits move with the clock as well as with events, so even a quiet hall is refreshed now and then.
     const due = (this.dirty && (withinBudget || now - this.computedAt >= this.maxAgeMs)) || now - this.computedAt >= 30_000;
     if (due) {
-      this.current = forecastQueue(this.state, now);
+      this.current = forecastQueue(this.state, now, this.pace.pace(this.state, now));
       this.computedAt = now;
       this.lastCostMs = this.cpuClock() - cpuNow;
       this.computedCpuAt = cpuNow;

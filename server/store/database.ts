@@ -30,7 +30,8 @@ export function openDatabase(path: string): Db {
  * hall has forgotten is worse than a slower reply; NORMAL survives a crash of the server but not of the machine.
  */
 export function walSyncFor(db: Db, synchronous: Synchronous, syncFile?: SyncFile): WalSync {
-  return new WalSync(synchronous === 'FULL' && !db.memory ? `${db.name}-wal` : null, syncFile);
+  const totalChanges = db.prepare('SELECT total_changes()').pluck();
+  return new WalSync(synchronous === 'FULL' && !db.memory ? `${db.name}-wal` : null, () => totalChanges.get() as number, syncFile);
 }
 
 /** Numbered .sql files in sql/, each applied once in its own transaction. */

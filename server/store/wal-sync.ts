@@ -23,12 +23,22 @@ export class WalSync {
   /** Syncs made, for the benchmarks and the tests. */
   syncs = 0;
 
-  /** `walPath` null: nothing to sync (NORMAL, or an in-memory database), every write is "durable" at once. */
-  constructor(private readonly walPath: string | null, private readonly syncFile: SyncFile = fdatasync) {}
+  private changesSeen: number;
 
-  /** Called after each commit: one more write the next sync must cover. */
+  /**
+   * `walPath` null: nothing to sync (NORMAL, or an in-memory database), every write is "durable" at once.
+   * `totalChanges` counts the rows the connection ever changed: how writes made outside the command runner (a
+   * session, a pairing code, a sealed identity) are noticed without every writer having to say so.
+   */
+  constructor(private readonly walPath: string | null, private readonly totalChanges: () => number, private readonly syncFile: SyncFile = fdatasync) {
+    this.changesSeen = totalChanges();
+  }
+
+  /** Called after each commit of the runner: one more write the next sync must cover. */
   markWritten(): void {
-    if (this.walPath) this.written++;
+    if (!this.walPath) return;
+    this.written++;
+    this.changesSeen = this.totalChanges();
   }
 
   /** True while nothing committed is waiting for the disk. */
@@ -44,6 +54,7 @@ export class WalSync {
   /** Resolves once every write committed before this call is on disk; rejects if the disk failed. */
   durable(): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
+    if (this.walPath && this.totalChanges() !== this.changesSeen) this.markWritten();
     if (this.synced === this.written) return Promise.resolve();
     return new Promise((resolve, reject) => {
       this.waiters.push({ upTo: this.written, resolve, reject });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { forecastQueue } from '../../server/core/forecast.js';
-import { countCall, dispatchContext, pickNext } from '../../server/core/dispatch.js';
+import { forecastPlan, forecastQueue } from '../../server/core/forecast.js';
+import { arrivalAt, expectedTicket } from '../../server/core/forecast/arrivals.js';
+import { runForward, type ForecastPlan } from '../../server/core/forecast/forward-run.js';
+import { paceOf } from '../../server/core/forecast/pace.js';
+import { countCall, pickNext } from '../../server/core/dispatch.js';
 import { expectedHandlingMs } from '../../server/core/handling.js';
 import { hallTimeToEpoch } from '../../server/core/hall-time.js';
 import type { HallState, Ticket } from '../../server/core/types.js';
@@ -11,7 +14,7 @@ import { hallDayProfile, planWindows, type DayProfile } from '../../bench/sim/pr
 import { daySummary, etaAccuracy } from '../../bench/sim/records.js';
 import { drawVisitors } from '../../bench/sim/visitors.js';
 
-/** A morning of 600 tickets: big enough for queues, transfers and no-shows, small enough to run in a second. */
+/** A morning of 600 tickets: big enough for queues, transfers, breaks and no-shows, small enough to run in seconds. */
 const morning: DayProfile = { ...hallDayProfile, tickets: 600, hours: hallDayProfile.hours.slice(0, 3), targetUtilisation: 0.95 };
 
 async function runMorning(onIssue?: (state: HallState, now: number) => void) {
@@ -33,32 +36,41 @@ async function runMorning(onIssue?: (state: HallState, now: number) => void) {
   return model.records;
 }
 
-/** The forecast as first written: pickNext over every waiting ticket, windows sorted at each step. */
-function plainForecast(state: HallState, now: number) {
-  const waiting = [...state.tickets.values()].filter((t) => t.status === 'waiting');
-  const windows = [...state.windows.values()].flatMap((w) => {
-    const r = state.runtime.get(w.id)!;
-    if (!w.active || r.status !== 'open') return [];
-    const current = r.currentTicketId !== null ? state.tickets.get(r.currentTicketId) : undefined;
-    let availableAt = now;
-    if (current?.status === 'serving') availableAt = Math.max(now, current.startedAt! + expectedHandlingMs(state, current.serviceId));
-    if (current?.status === 'called') availableAt = Math.max(now, current.calledAt! + 60_000 + expectedHandlingMs(state, current.serviceId));
-    return [{ ctx: dispatchContext(state, w, r, now), availableAt, number: w.number }];
-  });
+/**
+ * The forward run done the plain way, from the same plan: every expected visitor made up front, pickNext over every
+ * waiting ticket and every visitor arrived by then, windows sorted at each step, a window with nothing to take
+ * moved to the next expected visitor it serves.
+ */
+function plainRun(state: HallState, now: number, plan: ForecastPlan) {
+  const expected: Ticket[] = [];
+  for (const s of plan.arrivals) for (let k = 0; arrivalAt(s, k) <= s.until; k++) expected.push(expectedTicket(s, k));
+  const windows = plan.windows.map((w) => ({ ...w }));
+  const remaining = new Set<Ticket>([...state.tickets.values()].filter((t) => t.status === 'waiting'));
   const out = new Map<number, { etaMinutes: number | null }>();
-  const remaining = new Set<Ticket>(waiting);
+  let expectedTaken = 0;
   while (remaining.size > 0 && windows.length > 0) {
     windows.sort((a, b) => a.availableAt - b.availableAt || a.number - b.number);
     const w = windows[0];
-    const pick = pickNext({ ...w.ctx, now: w.availableAt }, remaining);
-    if (!pick) { windows.shift(); continue; }
-    remaining.delete(pick.ticket);
-    out.set(pick.ticket.id, { etaMinutes: Math.max(0, (w.availableAt - now) / 60_000) });
+    const arrived = expected.filter((t) => t.issuedAt <= w.availableAt);
+    const pick = pickNext({ ...w.ctx, now: w.availableAt }, [...remaining, ...arrived]);
+    if (!pick) {
+      const later = expected.filter((t) => w.ctx.tiers.has(t.serviceId)).map((t) => t.issuedAt);
+      if (later.length === 0) windows.shift();
+      else w.availableAt = Math.min(...later);
+      continue;
+    }
+    if (pick.ticket.id < 0) {
+      expected.splice(expected.indexOf(pick.ticket), 1);
+      expectedTaken++;
+    } else {
+      remaining.delete(pick.ticket);
+      out.set(pick.ticket.id, { etaMinutes: Math.max(0, (w.availableAt - now) / 60_000) });
+    }
     w.ctx = { ...w.ctx, ratio: countCall(w.ctx.rule, w.ctx.ratio, pick.reason) };
-    w.availableAt += 15_000 + expectedHandlingMs(state, pick.ticket.serviceId);
+    w.availableAt += plan.caseOverheadMs + expectedHandlingMs(state, pick.ticket.serviceId);
   }
   for (const t of remaining) out.set(t.id, { etaMinutes: null });
-  return out;
+  return { out, expectedTaken };
 }
 
 describe('the simulated hall day, in process', () => {
@@ -77,15 +89,24 @@ describe('the simulated hall day, in process', () => {
     expect(eta.forecast.medianAbsErrorMinutes).toBeGreaterThanOrEqual(0);
   });
 
-  it('forecasts every state of the morning exactly as running the dispatch rule over every waiting ticket does', async () => {
+  it('forecasts every state of the morning exactly as the plain forward run over every waiting and expected ticket does', async () => {
     let compared = 0;
+    let withExpected = 0;
+    let withPausedWindows = 0;
     await runMorning((state, now) => {
-      if (compared++ % 5 !== 0) return;
-      const fast = forecastQueue(state, now);
-      const plain = plainForecast(state, now);
-      expect(fast.size).toBe(plain.size);
-      for (const [id, f] of plain) expect(fast.get(id)?.etaMinutes).toBe(f.etaMinutes);
+      compared++;
+      const plan = forecastPlan(state, now, paceOf(state));
+      const fast = runForward(state, now, plan);
+      const plain = plainRun(state, now, plan);
+      expect(fast.size).toBe(plain.out.size);
+      for (const [id, f] of plain.out) expect(fast.get(id)?.etaMinutes).toBe(f.etaMinutes);
+      if (plain.expectedTaken > 0) withExpected++;
+      if (plan.windows.some((w) => state.runtime.get(w.ctx.windowId)!.status === 'paused')) withPausedWindows++;
+      expect(forecastQueue(state, now)).toEqual(fast);
     });
     expect(compared).toBeGreaterThan(500);
+    // The comparison reaches what is new in the run: expected visitors (made lazily there) and windows due back from a break.
+    expect(withExpected).toBeGreaterThan(50);
+    expect(withPausedWindows).toBeGreaterThan(50);
   });
 });

@@ -50,6 +50,16 @@ describe('an acknowledged command is on disk (group commit)', () => {
     expect(disk.syncs - before).toBeLessThanOrEqual(10);
   });
 
+  it('syncs what is written beside the queue too: a login is on disk before the session cookie is handed out', async () => {
+    const disk = slowDisk(300);
+    t = await startTestHall({ syncFile: disk.sync });
+    const before = disk.syncs;
+    const sent = performance.now();
+    await t.login('1001');
+    expect(performance.now() - sent).toBeGreaterThanOrEqual(290);
+    expect(disk.syncs).toBe(before + 1);
+  });
+
   it('refuses with a storage error, tells no screen, and stays refusing when the disk fails', async () => {
     const disk = slowDisk(20);
     t = await startTestHall({ syncFile: disk.sync });
