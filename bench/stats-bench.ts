@@ -11,6 +11,9 @@
  * would take the best part of an hour and measure the queue, not the statistics, so the day is laid out directly:
  * each window serves its share of visitors back to back from opening to closing, with pauses, no-shows, transfers,
  * cancellations, appointments, ratings and follow-ups in the proportions of a city hall.
+ *
+ * Last, the latency of ticket issues made while a month report runs, against the same with nothing running: the
+ * figure that says whether a report holds up the hall.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -32,7 +35,7 @@ import { openDatabase } from '../server/store/database.js';
 import { loadState } from '../server/store/load-state.js';
 import { createProjector } from '../server/store/projections.js';
 import { Rng } from './support/rng.js';
-import { median, round } from './support/stats.js';
+import { median, round, sleep, summarize } from './support/stats.js';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -58,7 +61,7 @@ const settings: HallSettings = {
 
 // ---- The hall: configured through the command runner, as an admin would. ----
 const reuse = existsSync(dbPath);
-const db = openDatabase(dbPath, 'NORMAL');
+const db = openDatabase(dbPath);
 const clock = { now: hallTimeToEpoch(addDays(firstDay, -1), '20:00', tz) };
 const runner = new CommandRunner(db, reuse ? loadState(db, clock.now, settings) : emptyState(settings), () => clock.now, pino({ level: 'silent' }));
 const must = <T>(d: { ok: true; result: T } | { ok: false; code: string }): T => {
@@ -199,7 +202,9 @@ const size = (db.prepare('SELECT page_count * page_size FROM pragma_page_count()
 
 // ---- The measurements. ----
 clock.now = hallTimeToEpoch(addDays(lastDay, 1), '09:00', tz);
-const stats = new HallStatistics(db, runner, () => 0);
+// The month went into the tables behind the runner's back: a hall started now, as the server would start it.
+const hall = new CommandRunner(db, loadState(db, clock.now, settings), () => clock.now, pino({ level: 'silent' }));
+const stats = new HallStatistics(db, hall, () => 0);
 /** Wall time, and this process's CPU time: on a shared machine the CPU time is the steadier figure. */
 const time = async (what: string, fn: () => unknown) => {
   await fn();
@@ -225,11 +230,47 @@ results.push(await time('export month by day, xlsx', () => stats.exportReport({ 
 results.push(await time('export window report, xlsx', () => stats.exportWindowReport(lastDay.slice(0, 7), 'xlsx')));
 results.push(await time('export month by window, csv', () => stats.exportReport({ from: firstDay, to: lastDay, by: 'window' }, 'csv')));
 
-const total = stats.report({ from: firstDay, to: lastDay, by: 'month' }).total;
+/**
+ * Kiosks keep issuing tickets, one every `everyMs`, while `work` runs; each issue's latency runs from when it was
+ * due (a request arriving) to its reply. A blocked event loop holds the arrivals back: when it frees, every
+ * overdue one is served in order, so a report on the main thread shows up as issues waiting as long as it runs.
+ */
+async function issueLatency(work: () => unknown, everyMs = 5): Promise<number[]> {
+  const latencies: number[] = [];
+  let due = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  let n = 0;
+  const serve = (last: boolean) => {
+    while (due <= performance.now()) {
+      must(hall.run('issueTicket', { serviceId: services[n++ % services.length].id, channel: 'kiosk', person: null }, system));
+      latencies.push(performance.now() - due);
+      due += everyMs;
+    }
+    if (!last) timer = setTimeout(() => serve(false), Math.max(0, due - performance.now()));
+  };
+  serve(false);
+  await sleep(20);
+  await work();
+  clearTimeout(timer);
+  serve(true);
+  return latencies;
+}
+const latency = (what: string, samples: number[]) => {
+  const s = summarize(samples);
+  return { what, issues: s.n, p50Ms: round(s.p50, 1), p99Ms: round(s.p99, 1), maxMs: round(s.max, 1) };
+};
+const latencies = [latency('issue, no report running', await issueLatency(() => sleep(2000)))];
+const during: number[] = [];
+for (let i = 0; i < runs; i++) during.push(...await issueLatency(() => stats.report({ from: firstDay, to: lastDay, by: 'day' })));
+latencies.push(latency('issue, while a month report by day runs', during));
+
+const total = (await stats.report({ from: firstDay, to: lastDay, by: 'month' })).total;
 const load = loadavg().map((x) => round(x, 1)).join(' ');
 console.log(`${days} days x ${perDay} tickets, ${windowCount} windows: ${total.tickets} legs, ${total.ratings} ratings, ` +
   `${reuse ? 'database reused' : `${events} events written in ${round(writeSeconds, 1)} s`}, ${round(size, 0)} MB (Node ${process.version}, load ${load})`);
 console.table(results);
-console.log(JSON.stringify({ days, perDay, windows: windowCount, legs: total.tickets, events, dbMB: round(size, 0), results }));
+console.table(latencies);
+console.log(JSON.stringify({ days, perDay, windows: windowCount, legs: total.tickets, events, dbMB: round(size, 0), results, latencies }));
+await stats.stop();
 db.close();
 if (!process.argv.includes('--db')) rmSync(dir, { recursive: true, force: true });

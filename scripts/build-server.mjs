@@ -1,4 +1,5 @@
-// Builds the hall server into one file, build/server/main.js, which `npm start` runs.
+// Builds the hall server into one file, build/server/main.js, which `npm start` runs, and beside it the statistics
+// thread's module (stats-worker.js), which the server starts from its own location as a worker.
 //
 // Why a bundle: a cold start of the TypeScript sources spends most of its second resolving and loading several
 // hundred module files (ours and the dependencies'); one file loads in a fraction of that, so the hall is back
@@ -16,8 +17,8 @@ export const serverBundle = join(root, 'build/server/main.js');
 
 export async function buildServer() {
   await build({
-    entryPoints: [join(root, 'server/main.ts')],
-    outfile: serverBundle,
+    entryPoints: { main: join(root, 'server/main.ts'), 'stats-worker': join(root, 'server/stats/stats-worker.ts') },
+    outdir: dirname(serverBundle),
     bundle: true,
     platform: 'node',
     format: 'esm',

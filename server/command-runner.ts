@@ -24,6 +24,7 @@ export class CommandRunner {
   private readonly append;
   private readonly project;
   private readonly listeners: ((batch: CommittedEvent[]) => void)[] = [];
+  private readonly appliedListeners: (() => void)[] = [];
 
   constructor(
     private readonly db: Db, readonly state: HallState, readonly clock: () => number, private readonly log: Logger,
@@ -33,8 +34,17 @@ export class CommandRunner {
     this.project = createProjector(db);
   }
 
+  /** After the events reached the disk, in order: for whatever tells the outside world (screens, devices). */
   onCommitted(listener: (batch: CommittedEvent[]) => void): void {
     this.listeners.push(listener);
+  }
+
+  /**
+   * As soon as memory changed, before the disk confirms: for what is derived from memory and read on the same
+   * request (the forecast a kiosk prints on the ticket it just issued).
+   */
+  onApplied(listener: () => void): void {
+    this.appliedListeners.push(listener);
   }
 
   run<N extends CommandName>(name: N, args: CommandArgs<N>, actor: Actor, alsoWrite?: AlsoWrite<CommandResult<N>>): Decision<CommandResult<N>> {
@@ -61,6 +71,7 @@ export class CommandRunner {
     }
     this.wal.markWritten();
     for (const committed of batch) evolve(this.state, committed.event);
+    for (const listener of this.appliedListeners) listener();
     if (this.wal.clean) this.publish(batch);
     // On a disk failure nothing is published: the commands' callers are told through durable().
     else this.wal.durable().then(() => this.publish(batch), () => undefined);

@@ -66,6 +66,7 @@ export async function createHall(config: Config, options: HallOptions = {}): Pro
   const access = new AccessStore(db);
   const vault = new IdentityVault(db, secrets.vaultKey);
   const forecaster = new Forecaster(state, clock, config.phoneUpdateMs);
+  runner.onApplied(() => forecaster.invalidate());
   let hub: RealtimeHub | null = null;
   const cards = new CardInbox(clock);
   const devices = new DeviceLayer({
@@ -116,7 +117,7 @@ export async function createHall(config: Config, options: HallOptions = {}): Pro
     },
     async close() {
       scheduler.stop();
-      stats.stop();
+      await stats.stop();
       await devices.stop();
       hub?.close();
       await app.close();

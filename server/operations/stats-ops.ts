@@ -32,8 +32,8 @@ export const getStatisticsOp = defineOperation({
   operationId: 'getStatistics', method: 'GET', url: '/api/stats', tag: 'stats',
   summary: 'Figures of a period by hour, day, month, service, window, staff or area, with the total. 统计',
   roles: [...readers], query: z.object(Period).strict(),
-  handle(ctx, { query }) {
-    return periodError(query.from, query.to) ?? ctx.stats.report({ from: query.from, to: query.to, by: query.by ?? 'day' });
+  async handle(ctx, { query }) {
+    return periodError(query.from, query.to) ?? await ctx.stats.report({ from: query.from, to: query.to, by: query.by ?? 'day' });
   },
 });
 

@@ -191,7 +191,6 @@ export class RealtimeHub {
 
   private publish(batch: CommittedEvent[]): void {
     const state = this.runner.state;
-    this.forecaster.invalidate();
     for (const { seq, at, event } of batch) {
       this.seq = seq;
       if (event.type.startsWith('config.') || event.type === 'settings.saved' || event.type === 'day.closed') {

@@ -1,63 +1,60 @@
-import type { ExportFormat, StatsDimension, StatsReport, WindowReport } from '../../protocol/stats.js';
+import type { ExportFormat, StatsReport, WindowReport } from '../../protocol/stats.js';
 import type { CommandRunner } from '../command-runner.js';
 import type { Push } from '../devices/notifier.js';
 import type { Db } from '../store/database.js';
-import { statsColumns, windowReportColumns } from './columns.js';
-import { toCsv, toXlsx, type ExportSheet } from './export-files.js';
-import { statisticsReport } from './report.js';
+import { answer, type ExportFile, type PeriodQuery, type StatsAnswers, type StatsFacts, type StatsRequest } from './stats-requests.js';
+import { StatsThread } from './stats-thread.js';
 import { WarningWatcher } from './warning-watcher.js';
-import { windowReport } from './window-report.js';
 
-export interface ExportFile { filename: string; contentType: string; body: Buffer }
-
-const contentTypes: Record<ExportFormat, string> = {
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
+export type { ExportFile } from './stats-requests.js';
 
 /**
  * The hall's figures: statistics reports, the monthly window report, their exports, and the live warnings watcher.
- * Reads go to the same SQLite connection as the commands: better-sqlite3 is synchronous, so a report runs between
- * two commands and always sees a consistent hall.
+ * A month's report of a busy hall is seconds of work; on the event loop every ticket issued and every call would
+ * wait behind it, so reports run on a statistics thread with its own read-only connection to the database file.
+ * An in-memory database cannot be opened twice: there the reports run here, as they did before the thread.
+ * The live warnings stay here: they read the hall's memory, not SQL, and cost next to nothing.
  */
 export class HallStatistics {
   readonly warnings: WarningWatcher;
+  /** The statistics thread, or null where reports run in this thread (an in-memory database). */
+  readonly thread: StatsThread | null;
 
   constructor(readonly db: Db, private readonly runner: CommandRunner, push: Push) {
     this.warnings = new WarningWatcher(runner, push);
+    this.thread = db.memory ? null : new StatsThread(db.name);
   }
 
   start(): void {
     this.warnings.start();
   }
 
-  stop(): void {
+  /** Synchronous in effect: the thread is told to end at once; the promise is for those who wait for it to be gone. */
+  stop(): Promise<void> {
     this.warnings.stop();
+    return this.thread?.close() ?? Promise.resolve();
   }
 
-  report(query: { from: string; to: string; by: StatsDimension }): StatsReport {
-    return statisticsReport(this.db, this.runner.state, query, this.runner.clock());
+  report(query: PeriodQuery): Promise<StatsReport> {
+    return this.ask({ kind: 'report', query });
   }
 
-  windowReport(month: string): WindowReport {
-    return windowReport(this.db, this.runner.state, month, this.runner.clock());
+  windowReport(month: string): Promise<WindowReport> {
+    return this.ask({ kind: 'windowReport', month });
   }
 
-  async exportReport(query: { from: string; to: string; by: StatsDimension }, format: ExportFormat): Promise<ExportFile> {
-    const report = this.report(query);
-    const sheet: ExportSheet<StatsReport['total']> = { title: `${query.from}~${query.to} ${query.by}`, columns: statsColumns, rows: report.rows, total: report.total };
-    return file(`statistics-${query.from}-${query.to}-${query.by}`, sheet, format);
+  exportReport(query: PeriodQuery, format: ExportFormat): Promise<ExportFile> {
+    return this.ask({ kind: 'exportReport', query, format });
   }
 
-  async exportWindowReport(month: string, format: ExportFormat): Promise<ExportFile> {
-    const report = this.windowReport(month);
-    // The total row has no window (id 0): its rank and window number cells stay blank.
-    const total = { ...report.total, windowId: 0, windowNumber: 0, servedPerOpenHour: null, rank: null };
-    return file(`window-report-${month}`, { title: `${month} 窗口效能`, columns: windowReportColumns, rows: report.rows, total }, format);
+  exportWindowReport(month: string, format: ExportFormat): Promise<ExportFile> {
+    return this.ask({ kind: 'exportWindowReport', month, format });
   }
-}
 
-async function file<R>(name: string, sheet: ExportSheet<R>, format: ExportFormat): Promise<ExportFile> {
-  const body = format === 'csv' ? toCsv(sheet) : await toXlsx(sheet);
-  return { filename: `${name}.${format}`, contentType: contentTypes[format], body };
+  private ask<K extends StatsRequest['kind']>(request: Extract<StatsRequest, { kind: K }>): Promise<StatsAnswers[K]> {
+    const state = this.runner.state;
+    const facts: StatsFacts = { settings: state.settings, services: state.services, now: this.runner.clock() };
+    if (this.thread) return this.thread.ask(request, facts);
+    return answer(this.db, facts, request) as Promise<StatsAnswers[K]>;
+  }
 }

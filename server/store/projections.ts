@@ -13,12 +13,13 @@ const configTables: Record<ConfigEntity, string> = {
 export function createProjector(db: Db): (event: DomainEvent, at: number) => void {
   const putTicket = db.prepare(`
     INSERT INTO tickets (id, visit_id, number, seq_no, hall_day, service_id, status, channel, id_hash, priority_class_id,
-      window_id, staff_id, arrived_at, issued_at, called_at, started_at, finished_at, json)
+      window_id, staff_id, arrived_at, issued_at, called_at, first_called_at, started_at, finished_at, json)
     VALUES (@id, @visitId, @number, @seqNo, @hallDay, @serviceId, @status, @channel, @idHash, @priorityClassId,
-      @windowId, @staffId, @arrivedAt, @issuedAt, @calledAt, @startedAt, @finishedAt, @json)
+      @windowId, @staffId, @arrivedAt, @issuedAt, @calledAt, @calledAt, @startedAt, @finishedAt, @json)
     ON CONFLICT (id) DO UPDATE SET status = excluded.status, service_id = excluded.service_id,
       priority_class_id = excluded.priority_class_id, window_id = excluded.window_id, staff_id = excluded.staff_id,
-      called_at = excluded.called_at, started_at = excluded.started_at, finished_at = excluded.finished_at, json = excluded.json`);
+      called_at = excluded.called_at, first_called_at = COALESCE(first_called_at, excluded.called_at),
+      started_at = excluded.started_at, finished_at = excluded.finished_at, json = excluded.json`);
   const putRuntime = db.prepare('INSERT INTO window_runtime (window_id, json) VALUES (?, ?) ON CONFLICT (window_id) DO UPDATE SET json = excluded.json');
   const putAppointment = db.prepare(`
     INSERT INTO appointments (id, service_id, date, slot_start, code, status, id_hash, json)

@@ -33,6 +33,8 @@ describe('an acknowledged command is on disk (group commit)', () => {
     const answered = performance.now();
     expect(issued.status).toBe(201);
     expect(answered - sent).toBeGreaterThanOrEqual(290);
+    // The wait printed on the ticket is the new ticket's own, worked out before the disk confirmed it.
+    expect(issued.body.forecast).toMatchObject({ ticketId: issued.body.ticket.id, position: 0 });
     const event = await board.next((m) => m.type === 'event' && m.event.type === 'ticket.issued');
     expect(event.receivedAt - sent).toBeGreaterThanOrEqual(290);
     board.close();

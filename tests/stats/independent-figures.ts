@@ -7,6 +7,8 @@ import { hallTimeToEpoch } from '../../server/core/hall-time.js';
 /** What the hall did that day, collected from the events the runner published: the test's own record. */
 export interface Ledger {
   tickets: Map<number, Ticket>;
+  /** Each leg's first call: a re-queued no-show's later call replaces calledAt on the ticket, not this. */
+  firstCalls: Map<number, number>;
   runtimes: { at: number; runtime: WindowRuntime }[];
   ratings: Map<number, Rating>;
   followUps: Map<number, FollowUpCase>;
@@ -14,10 +16,11 @@ export interface Ledger {
 }
 
 export function ledgerOf(log: CommittedEvent[]): Ledger {
-  const l: Ledger = { tickets: new Map(), runtimes: [], ratings: new Map(), followUps: new Map(), appointments: new Map() };
+  const l: Ledger = { tickets: new Map(), firstCalls: new Map(), runtimes: [], ratings: new Map(), followUps: new Map(), appointments: new Map() };
   const put = (t: Ticket) => l.tickets.set(t.id, t);
   for (const { at, event: e } of log) {
     if ('ticket' in e && e.type.startsWith('ticket.')) put(e.ticket);
+    if (e.type === 'ticket.called' && !l.firstCalls.has(e.ticket.id)) l.firstCalls.set(e.ticket.id, e.ticket.calledAt!);
     if (e.type === 'ticket.transferred') put(e.next);
     if (e.type === 'appointment.checkedIn') put(e.ticket);
     if (e.type.startsWith('appointment.') && 'appointment' in e) l.appointments.set(e.appointment.id, e.appointment);
@@ -89,9 +92,11 @@ export function expectedRows(l: Ledger, by: By, s: Setting): Figures[] {
     r.tickets++;
     if (t.status === 'done') r.served++;
     if (t.status === 'transferred') r.transferred++;
-    if (t.status === 'no_show' || (t.status === 'cancelled' && t.calledAt !== null)) r.noShow++;
-    if (t.status === 'cancelled' && t.calledAt === null) r.cancelled++;
-    if (t.calledAt !== null) add(waits, k, t.calledAt - t.issuedAt);
+    // Wait: from joining the queue (issuedAt: the arrival, or the transfer for a transferred leg) to the first call.
+    const firstCall = l.firstCalls.get(t.id);
+    if (t.status === 'no_show' || (t.status === 'cancelled' && firstCall !== undefined)) r.noShow++;
+    if (t.status === 'cancelled' && firstCall === undefined) r.cancelled++;
+    if (firstCall !== undefined) add(waits, k, firstCall - t.issuedAt);
     if (t.startedAt !== null && t.finishedAt !== null) add(handlings, k, t.finishedAt - t.startedAt);
     if (t.startedAt !== null) {
       const minute = Math.floor((t.startedAt - dayStart) / 60_000);

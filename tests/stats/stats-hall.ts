@@ -32,7 +32,7 @@ export interface StatsHall {
  * runner on a real SQLite database, so the statistics read the same tables a running hall writes.
  */
 export function statsHall(settings: Partial<HallSettings> = {}): StatsHall {
-  const db = openDatabase(':memory:', 'NORMAL');
+  const db = openDatabase(':memory:');
   const clock = new FakeClock(at('2026-11-22 20:00'));
   const runner = new CommandRunner(db, emptyState(hallSettings()), clock.read, pino({ level: 'silent' }));
   const log: CommittedEvent[] = [];
