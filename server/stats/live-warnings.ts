@@ -14,7 +14,7 @@ export function liveWarnings(state: HallState, now: number): LiveWarning[] {
   const s = state.settings;
   const percents = servicePercentsOf(s);
   const out: LiveWarning[] = [];
-  for (const t of state.tickets.values()) {
+  for (const t of state.active.values()) {
     if (t.status === 'waiting') {
       const waited = now - t.issuedAt;
       const red = waited >= s.redWaitMinutes * minute;
@@ -55,4 +55,33 @@ function ticketWarning(state: HallState, t: Ticket, kind: 'wait' | 'service', re
     ticketId: t.id, number: t.number, serviceId: t.serviceId, windowId: t.windowId, areaId: state.services.get(t.serviceId)?.areaId ?? null,
     followUpId: null, message,
   };
+}
+
+/**
+ * The next moment a light comes on or turns red with nobody doing anything: a wait or a service crossing its next
+ * threshold, or a follow-up reaching a deadline. Null when nothing is on its way to a threshold.
+ */
+export function nextWarningChange(state: HallState, now: number): number | null {
+  const s = state.settings;
+  const percents = servicePercentsOf(s);
+  let next = Infinity;
+  const consider = (at: number) => {
+    if (at > now && at < next) next = at;
+  };
+  for (const t of state.active.values()) {
+    if (t.status === 'waiting') {
+      consider(t.issuedAt + s.yellowWaitMinutes * minute);
+      consider(t.issuedAt + s.redWaitMinutes * minute);
+    } else if (t.status === 'serving' && t.startedAt !== null) {
+      const normal = (state.services.get(t.serviceId)?.defaultHandlingMinutes ?? 5) * minute;
+      consider(t.startedAt + (normal * percents.yellow) / 100);
+      consider(t.startedAt + (normal * percents.red) / 100);
+    }
+  }
+  for (const c of state.feedback.followUps.values()) {
+    if (c.status === 'closed') continue;
+    if (c.contactedAt === null) consider(c.contactDueAt);
+    if (c.resolvedAt === null) consider(c.rectifyDueAt);
+  }
+  return next === Infinity ? null : next;
 }

@@ -3,15 +3,16 @@ import { ratingLevelNames, ratingReasonNames } from '../../protocol/ratings.js';
 import type { CommandRunner, CommittedEvent } from '../command-runner.js';
 import type { Push } from '../devices/notifier.js';
 import type { Caller } from '../operations/caller.js';
-import { liveWarnings } from './live-warnings.js';
+import { liveWarnings, nextWarningChange } from './live-warnings.js';
 
 const hallScreens = (caller: Caller, follow: { scope: string } | null) => caller.kind === 'staff' && follow?.scope === 'hall';
 const supervisors = (caller: Caller) => caller.kind === 'staff' && caller.roles.includes('supervisor');
 
 /**
  * Pushes the hall's yellow and red lights to the staff screens that follow the whole hall, whenever the set of
- * lights changes: on a timer, because waits cross thresholds with nobody doing anything, and soon after each
- * command, because a call or a finish clears one. A bad rating goes to the supervisors at once.
+ * lights changes: at the moment the next wait, service or deadline crosses its threshold (they do with nobody doing
+ * anything), and soon after each command, because a call or a finish clears one. A bad rating goes to the
+ * supervisors at once.
  */
 export class WarningWatcher {
   private timer: NodeJS.Timeout | null = null;
@@ -19,19 +20,19 @@ export class WarningWatcher {
   private lastSignature = '';
   private running = false;
 
+  /** `intervalMs`: the longest the watcher sleeps, so a clock set forward is noticed too. */
   constructor(private readonly runner: CommandRunner, private readonly push: Push, private readonly intervalMs = 15_000) {
     runner.onCommitted((batch) => this.committed(batch));
   }
 
   start(): void {
     this.running = true;
-    this.timer = setInterval(() => this.tick(), this.intervalMs);
-    this.timer.unref();
+    this.tick();
   }
 
   stop(): void {
     this.running = false;
-    if (this.timer) clearInterval(this.timer);
+    if (this.timer) clearTimeout(this.timer);
     if (this.soon) clearTimeout(this.soon);
   }
 
@@ -41,11 +42,22 @@ export class WarningWatcher {
 
   /** Sends the whole list when it differs from the last one sent; returns how many screens got it. */
   tick(): number {
-    const warnings = this.current();
+    const now = this.runner.clock();
+    this.wakeAtNextChange(now);
+    const warnings = liveWarnings(this.runner.state, now);
     const signature = warnings.map((w) => `${w.key}:${w.level}`).join('|');
     if (signature === this.lastSignature) return 0;
     this.lastSignature = signature;
-    return this.push(hallScreens, { type: 'warnings', at: this.runner.clock(), warnings });
+    return this.push(hallScreens, { type: 'warnings', at: now, warnings });
+  }
+
+  private wakeAtNextChange(now: number): void {
+    if (!this.running) return;
+    if (this.timer) clearTimeout(this.timer);
+    const next = nextWarningChange(this.runner.state, now);
+    const delay = next === null ? this.intervalMs : Math.min(this.intervalMs, Math.max(0, next - now));
+    this.timer = setTimeout(() => this.tick(), delay);
+    this.timer.unref();
   }
 
   private committed(batch: CommittedEvent[]): void {

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Follow, ServerMessage } from '../../protocol/realtime.js';
-import { liveWarnings } from '../../server/stats/live-warnings.js';
+import { liveWarnings, nextWarningChange } from '../../server/stats/live-warnings.js';
 import { WarningWatcher } from '../../server/stats/warning-watcher.js';
 import type { Caller } from '../../server/operations/caller.js';
 import { at, callNext, issue, minutes, newHall, openWindow, run } from '../core/hall-fixture.js';
@@ -43,7 +43,29 @@ describe('live warnings', () => {
   });
 });
 
+describe('the next moment a light changes by itself', () => {
+  it('is the next threshold a wait, a service or a follow-up deadline will cross', () => {
+    const hall = newHall({ followUp: { contactHours: 1, rectifyWorkingDays: 1, holidays: [], workdays: [] } });
+    expect(nextWarningChange(hall.state, at('2026-11-23 09:00'))).toBeNull();
+    issue(hall, hall.service.pension, at('2026-11-23 09:00'));
+    expect(nextWarningChange(hall.state, at('2026-11-23 09:00'))).toBe(at('2026-11-23 09:15'));
+    expect(nextWarningChange(hall.state, at('2026-11-23 09:15'))).toBe(at('2026-11-23 09:30'));
+    expect(nextWarningChange(hall.state, at('2026-11-23 09:30'))).toBeNull();
+    openWindow(hall, hall.window.one, at('2026-11-23 09:31'));
+    const served = callNext(hall, hall.window.one, at('2026-11-23 09:31'));
+    run(hall.state, 'startService', { windowId: hall.window.one }, at('2026-11-23 09:32'));
+    // Pension takes 5 minutes: yellow at 150%, red at 200%.
+    expect(nextWarningChange(hall.state, at('2026-11-23 09:32'))).toBe(at('2026-11-23 09:39:30'));
+    run(hall.state, 'finishService', { windowId: hall.window.one }, at('2026-11-23 09:35'));
+    run(hall.state, 'rateVisit', { ticketId: served.id, level: 1, reasons: ['attitude'], channel: 'window' }, at('2026-11-23 09:36'));
+    expect(nextWarningChange(hall.state, at('2026-11-23 09:36'))).toBe(at('2026-11-23 10:36'));
+  });
+});
+
 describe('the warnings watcher', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
   function watched() {
     const hall = statsHall();
     const sent: { to: (c: Caller, f: Follow | null) => boolean; message: ServerMessage }[] = [];
@@ -71,6 +93,26 @@ describe('the warnings watcher', () => {
     hall.run('callNext', { windowId: w.id }, { kind: 'staff', staffId: w.staffId, role: 'staff' });
     expect(watcher.tick()).toBe(1);
     expect(sent[1].message).toEqual({ type: 'warnings', at: at('2026-11-23 09:16'), warnings: [] });
+  });
+
+  it('wakes at the moment a wait crosses its threshold, with nobody doing anything', () => {
+    vi.useFakeTimers();
+    const hall = statsHall();
+    const sent: ServerMessage[] = [];
+    const watcher = new WarningWatcher(hall.runner, (_to, message) => { sent.push(message); return 1; }, 3_600_000);
+    hall.clock.now = at('2026-11-23 09:00');
+    hall.run('issueTicket', { serviceId: hall.service.pension, channel: 'kiosk', person: null });
+    watcher.start();
+    hall.clock.now = at('2026-11-23 09:15') - 1_000;
+    vi.advanceTimersByTime(minutes(15) - 1_000);
+    expect(sent).toEqual([]);
+    hall.clock.now = at('2026-11-23 09:15');
+    vi.advanceTimersByTime(1_000);
+    expect(sent).toMatchObject([{ type: 'warnings', at: at('2026-11-23 09:15'), warnings: [{ level: 'yellow', number: 'A001' }] }]);
+    hall.clock.now = at('2026-11-23 09:30');
+    vi.advanceTimersByTime(minutes(15));
+    expect(sent[1]).toMatchObject({ type: 'warnings', warnings: [{ level: 'red', number: 'A001' }] });
+    watcher.stop();
   });
 
   it('tells the supervisors of a bad rating at once', () => {
