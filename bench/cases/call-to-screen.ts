@@ -121,6 +121,11 @@ export async function runCallToScreen(options: CallToScreenOptions = callToScree
     setup?.pads.forEach((p) => p.close());
     setup?.admin.close();
     setup?.kiosks.close();
+    if (hall && process.env.BENCH_PROFILE_DIR) {
+      // A profiled hall writes its profile only when it stops by itself.
+      hall.child.send({ type: 'stop' });
+      await Promise.race([hall.exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+    }
     if (hall) await hall.kill('SIGKILL');
     tmp.remove();
   }

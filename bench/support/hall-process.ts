@@ -134,7 +134,9 @@ export interface BenchHall extends HallProcess {
  * faster than the wall clock (the same anchor as the load generator's ScaledClock), with a memory probe.
  */
 export async function startBenchHall(env: Record<string, string>, port: number, anchor: ClockAnchor | null): Promise<BenchHall> {
-  const hall = launch(['--expose-gc', '--import', 'tsx', 'bench/support/hall-entry.ts'], { ...env, ...(anchor ? { BENCH_CLOCK: JSON.stringify(anchor) } : {}) }, port, true);
+  // BENCH_PROFILE_DIR=<dir>: the hall writes a V8 CPU profile there when it stops, to see where its time went.
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE_DIR] : [];
+  const hall = launch([...profile, '--expose-gc', '--import', 'tsx', 'bench/support/hall-entry.ts'], { ...env, ...(anchor ? { BENCH_CLOCK: JSON.stringify(anchor) } : {}) }, port, true);
   const ready = await Promise.race([
     new Promise<{ seed: BenchHall['seed'] }>((resolve) => hall.child.on('message', (m: { type: string; seed: BenchHall['seed'] }) => m.type === 'ready' && resolve(m))),
     hall.exited.then((code) => { throw new Error(`bench hall exited (${code}) before it was ready:\n${hall.stderr()}`); }),

@@ -72,16 +72,16 @@ export class PhoneFeed {
 
   flushNow(conn: Connection): void {
     const phone = this.phones.get(conn);
-    if (phone) this.push(conn, phone, true, this.forecaster.get());
+    if (phone) this.push(conn, phone, true, () => this.forecaster.get());
   }
 
-  /** The phones of a visit whose number was just called (or called again). */
+  /**
+   * The phones of a visit whose number was just called (or called again). A called ticket shows no wait, so no
+   * forecast is worked out on the way: the call is on its way to the boards and pads.
+   */
   private pushNow(visitId: number): void {
-    let forecasts: Map<number, Forecast> | null = null;
     for (const [conn, phone] of this.phones) {
-      if (phone.visitId !== visitId) continue;
-      forecasts ??= this.forecaster.get();
-      this.push(conn, phone, false, forecasts);
+      if (phone.visitId === visitId) this.push(conn, phone, false, () => this.forecaster.get());
     }
   }
 
@@ -105,9 +105,10 @@ export class PhoneFeed {
   private flushSlice(queue: [Connection, Phone][], from: number, forecasts: Map<number, Forecast>): void {
     const until = performance.now() + sliceMs;
     let i = from;
+    const pass = () => forecasts;
     while (i < queue.length) {
       const [conn, phone] = queue[i++];
-      if (this.phones.get(conn) === phone) this.push(conn, phone, false, forecasts);
+      if (this.phones.get(conn) === phone) this.push(conn, phone, false, pass);
       if (performance.now() >= until) break;
     }
     if (i < queue.length) {
@@ -118,10 +119,10 @@ export class PhoneFeed {
     this.schedule();
   }
 
-  private push(conn: Connection, phone: Phone, always: boolean, forecasts: Map<number, Forecast>): void {
+  private push(conn: Connection, phone: Phone, always: boolean, forecasts: () => Map<number, Forecast>): void {
     const leg = this.leg(phone.visitId);
     if (!leg) return;
-    const f = leg.status === 'waiting' ? forecasts.get(leg.id) ?? null : null;
+    const f = leg.status === 'waiting' ? forecasts().get(leg.id) ?? null : null;
     // The key is read off the ticket before any view is built: most phones have nothing new.
     const key = `${leg.status}|${leg.windowId}|${leg.recalls}|${f?.position}|${f?.etaMinutes === null || f === null ? '' : Math.round(f.etaMinutes)}`;
     if (!always && key === phone.lastKey) return;
