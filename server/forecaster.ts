@@ -1,7 +1,8 @@
 import type { Forecast } from '../protocol/queue-entities.js';
 import { forecastQueue } from './core/forecast.js';
+import { extendForecast } from './core/forecast/extend.js';
 import { PaceLearner } from './core/forecast/pace.js';
-import type { HallState } from './core/types.js';
+import type { HallState, Ticket } from './core/types.js';
 
 /** Forecasting may take at most about this share of the server's time; past it, answers may be a moment old. */
 const cpuShare = 0.1;
@@ -37,17 +38,33 @@ export class Forecaster {
 
   get(): Map<number, Forecast> {
     const now = this.clock();
-    const cpuNow = this.cpuClock();
-    const withinBudget = cpuNow - this.computedCpuAt >= this.lastCostMs / cpuShare;
+    const withinBudget = this.cpuClock() - this.computedCpuAt >= this.lastCostMs / cpuShare;
     // Waits move with the clock as well as with events, so even a quiet hall is refreshed now and then.
     const due = (this.dirty && (withinBudget || now - this.computedAt >= this.maxAgeMs)) || now - this.computedAt >= 30_000;
-    if (due) {
-      this.current = forecastQueue(this.state, now, this.pace.pace(this.state, now));
-      this.computedAt = now;
-      this.lastCostMs = this.cpuClock() - cpuNow;
-      this.computedCpuAt = cpuNow;
-      this.dirty = false;
-    }
+    if (due) this.compute(now);
     return this.current;
+  }
+
+  /**
+   * The wait of one waiting ticket, for the reply and the print of a ticket just issued: from the forecast when it
+   * knows the ticket, else extended from it, else (nobody ahead in the service is known) worked out now whatever
+   * the budget says, which only happens when the service's queue was empty.
+   */
+  forTicket(ticket: Ticket): Forecast | null {
+    if (ticket.status !== 'waiting') return null;
+    const all = this.get();
+    const known = all.get(ticket.id) ?? extendForecast(this.state, all, ticket);
+    if (known) return known;
+    this.compute(this.clock());
+    return this.current.get(ticket.id) ?? null;
+  }
+
+  private compute(now: number): void {
+    const cpuNow = this.cpuClock();
+    this.current = forecastQueue(this.state, now, this.pace.pace(this.state, now));
+    this.computedAt = now;
+    this.lastCostMs = this.cpuClock() - cpuNow;
+    this.computedCpuAt = cpuNow;
+    this.dirty = false;
   }
 }

@@ -41,7 +41,7 @@ export const issueTicketOp = defineOperation({
     if (!decision.ok) return decision;
     if (body.cardToken) ctx.cards.forget(body.cardToken);
     const state = ctx.runner.state;
-    const forecast = ctx.forecaster.get().get(decision.result.id) ?? null;
+    const forecast = ctx.forecaster.forTicket(decision.result);
     const url = `${ctx.publicUrl}/m/t/${token}`;
     // A kiosk prints here: only this operation knows the phone URL. The ticket is kept whatever the printer does.
     const print = await ctx.devices.printTicket(caller, decision.result, url, forecast);
@@ -62,7 +62,7 @@ export const getTicketOp = defineOperation({
   handle(ctx, { params }) {
     const leg = legOfToken(ctx, params.ticketToken);
     if (!leg) return notFound('ticket');
-    return visitSnapshot(ctx.runner.state, leg, leg.status === 'waiting' ? ctx.forecaster.get().get(leg.id) ?? null : null);
+    return visitSnapshot(ctx.runner.state, leg, ctx.forecaster.forTicket(leg));
   },
 });
 

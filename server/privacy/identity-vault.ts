@@ -1,4 +1,5 @@
 import type { Db } from '../store/database.js';
+import { statementCache } from '../store/statement-cache.js';
 import { truncateWal, withSecureDelete } from './secure-erase.js';
 import { seal, unseal, type FullIdentity } from './identity-keys.js';
 
@@ -7,15 +8,19 @@ import { seal, unseal, type FullIdentity } from './identity-keys.js';
  * the hall day only: purge() runs at the day's close.
  */
 export class IdentityVault {
-  constructor(private readonly db: Db, private readonly key: Buffer) {}
+  private readonly sql;
+
+  constructor(private readonly db: Db, private readonly key: Buffer) {
+    this.sql = statementCache(db);
+  }
 
   /** Call inside the command's transaction, so a ticket and its sealed identity are stored together. */
   put(visitId: number, hallDay: string, identity: FullIdentity): void {
-    this.db.prepare('INSERT OR REPLACE INTO identity_vault (visit_id, hall_day, sealed) VALUES (?, ?, ?)').run(visitId, hallDay, seal(identity, this.key));
+    this.sql('INSERT OR REPLACE INTO identity_vault (visit_id, hall_day, sealed) VALUES (?, ?, ?)').run(visitId, hallDay, seal(identity, this.key));
   }
 
   get(visitId: number): FullIdentity | null {
-    const sealed = this.db.prepare('SELECT sealed FROM identity_vault WHERE visit_id = ?').pluck().get(visitId) as Buffer | undefined;
+    const sealed = this.sql('SELECT sealed FROM identity_vault WHERE visit_id = ?').pluck().get(visitId) as Buffer | undefined;
     return sealed ? unseal(sealed, this.key) : null;
   }
 

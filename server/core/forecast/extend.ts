@@ -1,0 +1,37 @@
+import type { Forecast } from '../../../protocol/queue-entities.js';
+import { tiersOf } from '../dispatch.js';
+import { expectedHandlingMs } from '../handling.js';
+import type { HallState, Ticket } from '../types.js';
+
+/**
+ * A wait for a ticket issued since the last forecast, for when working out a new forecast now would take more of
+ * the server than forecasting may (a rush of hundreds of tickets a second): the ticket goes behind the last ticket
+ * of its service that the forecast knows, one more case of the service per ticket between them, shared among the
+ * open windows that serve it. Rough, and replaced by the next forecast; but a printed ticket never goes without a
+ * wait. Null when no ticket ahead in the service is known: then only a real forecast can tell.
+ */
+export function extendForecast(state: HallState, forecasts: Map<number, Forecast>, ticket: Ticket): Forecast | null {
+  // Queue order: the queue key, then the ticket id for tickets issued in the same millisecond.
+  const before = (a: Ticket, b: Ticket) => a.queueKey < b.queueKey || (a.queueKey === b.queueKey && a.id < b.id);
+  const ahead: Ticket[] = [];
+  for (const t of state.active.values()) {
+    if (t.status === 'waiting' && t.serviceId === ticket.serviceId && before(t, ticket)) ahead.push(t);
+  }
+  let known: { ticket: Ticket; forecast: Forecast } | null = null;
+  for (const t of ahead) {
+    const f = forecasts.get(t.id);
+    if (f && (!known || before(known.ticket, t))) known = { ticket: t, forecast: f };
+  }
+  if (!known) return null;
+  const last = known.ticket;
+  const steps = ahead.filter((t) => before(last, t)).length + 1;
+  const position = known.forecast.position + steps;
+  if (known.forecast.etaMinutes === null) return { ticketId: ticket.id, position, etaMinutes: null };
+  let windows = 0;
+  for (const r of state.runtime.values()) {
+    const window = state.windows.get(r.windowId);
+    if (r.status !== 'closed' && window?.active && tiersOf(state, window).has(ticket.serviceId)) windows++;
+  }
+  const caseMinutes = expectedHandlingMs(state, ticket.serviceId) / 60_000 / Math.max(1, windows);
+  return { ticketId: ticket.id, position, etaMinutes: known.forecast.etaMinutes + steps * caseMinutes };
+}
