@@ -109,7 +109,8 @@ export class PhoneFeed {
     while (i < queue.length) {
       const [conn, phone] = queue[i++];
       if (this.phones.get(conn) === phone) this.push(conn, phone, false, pass);
-      if (performance.now() >= until) break;
+      // Reading the clock costs about as much as deciding that a phone has nothing new: every 8th phone will do.
+      if ((i & 7) === 0 && performance.now() >= until) break;
     }
     if (i < queue.length) {
       setImmediate(() => this.flushSlice(queue, i, forecasts));
