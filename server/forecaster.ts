@@ -1,6 +1,6 @@
 import type { Forecast } from '../protocol/queue-entities.js';
 import { forecastQueue } from './core/forecast.js';
-import { extendForecast } from './core/forecast/extend.js';
+import { extendForecast, oneCaseBehind } from './core/forecast/extend.js';
 import { PaceLearner } from './core/forecast/pace.js';
 import type { HallState, Ticket } from './core/types.js';
 
@@ -21,6 +21,8 @@ export class Forecaster {
   private lastCostMs = 0;
   private dirty = true;
   private readonly pace = new PaceLearner();
+  /** Per service, the last wait extended since the forecast: a rush of tickets goes one behind the other. */
+  private readonly extended = new Map<number, Forecast>();
 
   constructor(
     private readonly state: HallState,
@@ -53,8 +55,20 @@ export class Forecaster {
   forTicket(ticket: Ticket): Forecast | null {
     if (ticket.status !== 'waiting') return null;
     const all = this.get();
-    const known = all.get(ticket.id) ?? extendForecast(this.state, all, ticket);
-    if (known) return known;
+    const forecast = all.get(ticket.id);
+    if (forecast) return forecast;
+    const last = this.extended.get(ticket.serviceId);
+    if (last?.ticketId === ticket.id) return last;
+    if (last && ticket.id > last.ticketId) {
+      const next = oneCaseBehind(this.state, last, ticket);
+      this.extended.set(ticket.serviceId, next);
+      return next;
+    }
+    const extended = extendForecast(this.state, all, ticket);
+    if (extended) {
+      if (!last) this.extended.set(ticket.serviceId, extended);
+      return extended;
+    }
     this.compute(this.clock());
     return this.current.get(ticket.id) ?? null;
   }
@@ -66,5 +80,6 @@ export class Forecaster {
     this.lastCostMs = this.cpuClock() - cpuNow;
     this.computedCpuAt = cpuNow;
     this.dirty = false;
+    this.extended.clear();
   }
 }

@@ -56,3 +56,26 @@ describe('the forecaster asked for one ticket', () => {
     expect(forecaster.get().get(first.id)).toEqual(worked);
   });
 });
+
+describe('a rush of tickets over the forecaster budget', () => {
+  it('puts each new ticket one case behind the one before, and gives an earlier ticket its own place', () => {
+    const hall = newHall();
+    const now = at('2026-11-23 09:05');
+    let cpu = 0;
+    const forecaster = new Forecaster(hall.state, () => now, 60_000, () => (cpu += 10));
+    openWindow(hall, hall.window.one, at('2026-11-23 09:00'));
+    issue(hall, hall.service.pension, at('2026-11-23 09:01'));
+    forecaster.invalidate();
+    forecaster.get();
+    const rush = [1, 2, 3].map(() => {
+      const t = issue(hall, hall.service.pension, at('2026-11-23 09:04'));
+      forecaster.invalidate();
+      return forecaster.forTicket(t)!;
+    });
+    expect(rush.map((f) => f.position)).toEqual([1, 2, 3]);
+    expect(rush[2].etaMinutes! - rush[1].etaMinutes!).toBeCloseTo(5);
+    // The second of the rush asked again (its phone page opens): its own place, not behind the third.
+    const second = [...hall.state.active.values()].find((t) => t.id === rush[1].ticketId)!;
+    expect(forecaster.forTicket(second)).toEqual(rush[1]);
+  });
+});

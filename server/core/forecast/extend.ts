@@ -25,13 +25,21 @@ export function extendForecast(state: HallState, forecasts: Map<number, Forecast
   if (!known) return null;
   const last = known.ticket;
   const steps = ahead.filter((t) => before(last, t)).length + 1;
-  const position = known.forecast.position + steps;
-  if (known.forecast.etaMinutes === null) return { ticketId: ticket.id, position, etaMinutes: null };
+  return oneCaseBehind(state, known.forecast, ticket, steps);
+}
+
+/**
+ * `steps` cases of the ticket's service behind a wait already given: the next ticket of a rush goes behind the
+ * one before it without anyone looking at the queue again.
+ */
+export function oneCaseBehind(state: HallState, base: Forecast, ticket: Ticket, steps = 1): Forecast {
+  const position = base.position + steps;
+  if (base.etaMinutes === null) return { ticketId: ticket.id, position, etaMinutes: null };
   let windows = 0;
   for (const r of state.runtime.values()) {
     const window = state.windows.get(r.windowId);
     if (r.status !== 'closed' && window?.active && tiersOf(state, window).has(ticket.serviceId)) windows++;
   }
   const caseMinutes = expectedHandlingMs(state, ticket.serviceId) / 60_000 / Math.max(1, windows);
-  return { ticketId: ticket.id, position, etaMinutes: known.forecast.etaMinutes + steps * caseMinutes };
+  return { ticketId: ticket.id, position, etaMinutes: base.etaMinutes + steps * caseMinutes };
 }
