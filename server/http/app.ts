@@ -37,7 +37,12 @@ export async function buildHttp(ctx: OperationContext, log: Logger, registerExtr
   await app.register(swagger, { mode: 'static', specification: { document: document as never } });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
   app.get('/openapi.json', { schema: { hide: true } }, async () => document);
-  app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true, seq: ctx.runner.lastSeq() }));
+  // A hall whose disk failed refuses every command until restarted: the health check says so, for the watchdog.
+  app.get('/healthz', { schema: { hide: true } }, async (_req, res) => {
+    const failed = ctx.runner.wal.failed;
+    if (failed) return res.code(503).send({ ok: false, code: failed.code, message: { zh: '数据无法写入磁盘，请检查磁盘后重启服务', en: 'The hall cannot write to its disk; check the disk and restart the server' } });
+    return { ok: true, seq: ctx.runner.lastSeq() };
+  });
 
   // Before the routes: Fastify binds a route to the error handler in place when the route is added.
   app.setNotFoundHandler((_req, res) => res.code(404).send({ code: 'NOT_FOUND', message: { zh: '请求的地址不存在', en: 'No such address' } }));

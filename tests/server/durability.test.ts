@@ -74,6 +74,9 @@ describe('an acknowledged command is on disk (group commit)', () => {
     expect(failed.body.message.zh).toContain('数据保存失败');
     const again = await t.api('POST', '/api/tickets', { token: t.kioskToken, body: { serviceId: serviceF } });
     expect(again.status).toBe(503);
+    const health = await t.api('GET', '/healthz');
+    expect(health.status).toBe(503);
+    expect(health.body).toMatchObject({ ok: false, code: 'STORAGE_ERROR' });
     await new Promise((r) => setTimeout(r, 100));
     expect(board.messages.filter((m) => m.type === 'event')).toEqual([]);
     board.close();
