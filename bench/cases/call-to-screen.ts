@@ -28,7 +28,7 @@ export interface CallToScreenOptions {
   profile?: DayProfile;
 }
 
-export const callToScreenDefaults: CallToScreenOptions = { phones: 2000, boards: 8, warmupSpeed: 200, measureSpeed: 10, measureSeconds: 30, probes: 10, extraPhonesForMemory: 1000 };
+export const callToScreenDefaults: CallToScreenOptions = { phones: 2000, boards: 8, warmupSpeed: 200, measureSpeed: 10, measureSeconds: 60, probes: 10, extraPhonesForMemory: 1000 };
 
 /**
  * (a) call -> screen, (b) the callNext reply, (d) memory per client, and the hall's side of (g), measured while
