@@ -108,6 +108,8 @@ export async function runCallToScreen(options: CallToScreenOptions = callToScree
       issueReplyMs: roundSummary(summarize(actions.issueMs)),
       issuedWithoutForecast: actions.withoutForecast,
       fanout: describeFanout(fanout, measuredSeconds),
+      // How late the hall's timers ran and how long it paused for garbage collection during the peak.
+      held: fanout.held,
       probeFanout: probes.fanout,
       memory,
       screens: { gaps: [...setup.boards, ...setup.pads.values()].reduce((s, c) => s + c.gaps, 0), phoneMessages: phones.messages, phoneBytes: phones.bytes, phonesRefused: phones.refused },
@@ -131,15 +133,15 @@ export async function runCallToScreen(options: CallToScreenOptions = callToScree
   }
 }
 
-type Stats = { calls: number; ms: number; sends: number };
+type Stats = { calls: number; ms: number; sends: number; maxMs?: number };
 
 /** Fan-out time per message sent; forecasting (once per pass, whatever the number of phones) is counted apart. */
 export function describeFanout(f: { boards: Stats; phones: Stats; forecast: Stats }, seconds: number) {
   const per = (s: Stats) => (s.sends > 0 ? round((s.ms * 1000) / s.sends, 2) : null);
   return {
-    boardsAndPads: { sends: f.boards.sends, msPerSecond: round(f.boards.ms / seconds, 2), usPerClient: per(f.boards) },
-    phones: { calls: f.phones.calls, sends: f.phones.sends, msPerSecond: round(f.phones.ms / seconds, 2), usPerClient: per(f.phones) },
-    forecasts: { asked: f.forecast.calls, msPerSecond: round(f.forecast.ms / seconds, 2) },
+    boardsAndPads: { sends: f.boards.sends, msPerSecond: round(f.boards.ms / seconds, 2), usPerClient: per(f.boards), longestMs: round(f.boards.maxMs ?? 0, 2) },
+    phones: { calls: f.phones.calls, sends: f.phones.sends, msPerSecond: round(f.phones.ms / seconds, 2), usPerClient: per(f.phones), longestMs: round(f.phones.maxMs ?? 0, 2) },
+    forecasts: { asked: f.forecast.calls, msPerSecond: round(f.forecast.ms / seconds, 2), longestMs: round(f.forecast.maxMs ?? 0, 2) },
   };
 }
 

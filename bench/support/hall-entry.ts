@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { WebSocket } from 'ws';
 import { loadConfig } from '../../server/config.js';
 import { createHall } from '../../server/hall.js';
@@ -18,8 +19,8 @@ import { virtualAt, type ClockAnchor } from '../sim/clock.js';
 let anchor: ClockAnchor | null = process.env.BENCH_CLOCK ? JSON.parse(process.env.BENCH_CLOCK) : null;
 const clock = () => (anchor ? Math.round(virtualAt(anchor, Date.now())) : Date.now());
 
-interface FanoutStats { calls: number; ms: number; sends: number }
-const fanout: Record<'boards' | 'phones' | 'forecast', FanoutStats> = { boards: { calls: 0, ms: 0, sends: 0 }, phones: { calls: 0, ms: 0, sends: 0 }, forecast: { calls: 0, ms: 0, sends: 0 } };
+interface FanoutStats { calls: number; ms: number; sends: number; maxMs: number }
+const fanout: Record<'boards' | 'phones' | 'forecast', FanoutStats> = { boards: { calls: 0, ms: 0, sends: 0, maxMs: 0 }, phones: { calls: 0, ms: 0, sends: 0, maxMs: 0 }, forecast: { calls: 0, ms: 0, sends: 0, maxMs: 0 } };
 let counting: FanoutStats | null = null;
 
 const proto = WebSocket.prototype as unknown as { send: (...args: unknown[]) => void };
@@ -47,6 +48,7 @@ function timeMethods(proto: object, names: string[], stats: FanoutStats): void {
         const elapsed = performance.now() - started;
         frames.pop();
         stats.ms += elapsed - frame.inner;
+        stats.maxMs = Math.max(stats.maxMs, elapsed - frame.inner);
         stats.calls++;
         if (frames.length > 0) frames[frames.length - 1].inner += elapsed;
         counting = outer;
@@ -59,6 +61,22 @@ timeMethods(RealtimeHub.prototype, ['publish', 'flushOutbox'], fanout.boards);
 timeMethods(PhoneFeed.prototype, ['tick', 'startPass', 'flushSlice', 'pushNow'], fanout.phones);
 // Computing forecasts is not fan-out: it happens once per pass however many phones there are.
 timeMethods(Forecaster.prototype, ['get'], fanout.forecast);
+
+// What holds the event loop, for the tails: how late timers ran (a 1 ms resolution histogram) and the GC pauses.
+const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+loopDelay.enable();
+const gc = { pauses: 0, ms: 0, maxMs: 0 };
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    gc.pauses++;
+    gc.ms += entry.duration;
+    gc.maxMs = Math.max(gc.maxMs, entry.duration);
+  }
+}).observe({ entryTypes: ['gc'] });
+const held = () => ({
+  loopDelayMs: { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },
+  gc: { ...gc },
+});
 
 const hall = await createHall(loadConfig(), { clock });
 const url = await hall.listen();
@@ -74,8 +92,10 @@ process.on('message', async (m: { type: string; anchor?: ClockAnchor }) => {
     const u = process.memoryUsage();
     process.send!({ type: 'memory', rss: u.rss, heapUsed: u.heapUsed, external: u.external, arrayBuffers: u.arrayBuffers, clients: hall.hub.clientCount });
   } else if (m.type === 'fanout') {
-    process.send!({ type: 'fanout', ...structuredClone(fanout) });
-    for (const s of Object.values(fanout)) Object.assign(s, { calls: 0, ms: 0, sends: 0 });
+    process.send!({ type: 'fanout', ...structuredClone(fanout), held: held() });
+    for (const s of Object.values(fanout)) Object.assign(s, { calls: 0, ms: 0, sends: 0, maxMs: 0 });
+    loopDelay.reset();
+    Object.assign(gc, { pauses: 0, ms: 0, maxMs: 0 });
   } else if (m.type === 'stop') {
     await hall.close();
     process.exit(0);

@@ -39,6 +39,9 @@ export type Authenticate = (req: IncomingMessage, token: string | undefined, fol
 export type Execute = (caller: Caller, name: string, args: Record<string, unknown>) => Promise<{ ok: true; result: unknown } | { ok: false; error: ErrorBody }>;
 
 /** An event serialised at commit, written to screens a moment later. */
+/** The longest a heartbeat's pings hold the event loop at a time. */
+const pingSliceMs = 1;
+
 interface Outgoing { seq: number; pub: PublicEvent; body: string; event: DomainEvent }
 
 /**
@@ -57,6 +60,7 @@ export class RealtimeHub {
   private outbox: Outgoing[] = [];
   private flushing: NodeJS.Immediate | null = null;
   private pinger: NodeJS.Timeout | null = null;
+  private pinging: NodeJS.Immediate | null = null;
 
   constructor(
     private readonly runner: CommandRunner,
@@ -86,6 +90,7 @@ export class RealtimeHub {
   close(): void {
     if (this.pinger) clearInterval(this.pinger);
     if (this.flushing) clearImmediate(this.flushing);
+    if (this.pinging) clearImmediate(this.pinging);
     this.phones.close();
     for (const c of this.connections) c.ws.terminate();
     this.wss.close();
@@ -276,11 +281,28 @@ export class RealtimeHub {
 
   private heartbeat(): void {
     this.revalidate();
-    for (const c of this.connections) {
-      if (!c.alive) { c.ws.terminate(); continue; }
+    if (!this.pinging) this.pingSlice([...this.connections], 0);
+  }
+
+  /**
+   * Pings go out in slices of the event loop, as phone updates do: with thousands of phones connected, pinging all
+   * at once held the loop for tens of milliseconds every heartbeat, and a call made then waited for it.
+   */
+  private pingSlice(queue: Connection[], from: number): void {
+    const until = performance.now() + pingSliceMs;
+    let i = from;
+    while (i < queue.length) {
+      const c = queue[i++];
+      if (!this.connections.has(c)) continue;
+      if (!c.alive) {
+        c.ws.terminate();
+        continue;
+      }
       c.alive = false;
       c.ws.ping();
+      if ((i & 15) === 0 && performance.now() >= until) break;
     }
+    this.pinging = i < queue.length ? setImmediate(() => this.pingSlice(queue, i)) : null;
   }
 }
 
