@@ -29,6 +29,10 @@ export function summaryRows(r: Results): Row[] {
     rows.push({ bench: 'a call→screen', metric: 'called visitor\'s phone p50 / p99', measured: `${ms(s.callToCalledPhoneMs.p50)} / ${ms(s.callToCalledPhoneMs.p99)}`, target: '—', floor: '', ok: null });
     rows.push({ bench: 'a call→screen', metric: `last phone p50 / p99 (${s.probes.probes} probes)`, measured: `${ms(s.callToLastPhoneMs.p50, 0)} / ${ms(s.callToLastPhoneMs.p99, 0)}`, target: 'p99 ≤ 1 s', floor: `${s.probes.phonesUpdatedPerCall.p50} phones per call`, ok: s.callToLastPhoneMs.p99 <= 1000 });
     rows.push({ bench: 'b callNext', metric: `reply p50 / p99 under that load (${s.callNextReplyMs.n} calls)`, measured: `${ms(s.callNextReplyMs.p50)} / ${ms(s.callNextReplyMs.p99)}`, target: 'p99 ≤ 5 ms', floor: `commit p99 ${ms(commitP99, 2)}: ${ratio(s.callNextReplyMs.p99, commitP99)}`, ok: s.callNextReplyMs.p99 <= 5 });
+    if (s.held) {
+      const f = s.fanout;
+      rows.push({ bench: 'b callNext', metric: 'what held the loop: timers late p99 / max', measured: `${ms(s.held.loopDelayMs.p99)} / ${ms(s.held.loopDelayMs.max)}`, target: '', floor: `longest GC ${ms(s.held.gc.maxMs)}, forecast ${ms(f.forecasts.longestMs)}, fan-out ${ms(Math.max(f.boardsAndPads.longestMs, f.phones.longestMs))}`, ok: null });
+    }
     rows.push({ bench: 'd memory', metric: 'server memory per WebSocket client', measured: `${s.memory.jsHeapKBPerClient} KB JS heap (RSS ${s.memory.rssKBPerClient} KB)`, target: '≤ 16 KB', floor: `${s.memory.clientsAdded} phones added`, ok: Math.max(s.memory.rssKBPerClient, s.memory.jsHeapKBPerClient) <= 16 });
     rows.push({ bench: 'c issue', metric: 'issue reply during the simulated peak', measured: `${ms(s.issueReplyMs.p50)} / ${ms(s.issueReplyMs.p99)}`, target: '', floor: `${s.issuedWithoutForecast} of ${s.issueReplyMs.n} without a wait`, ok: null });
     const boardUs = s.probeFanout.boardsAndPads.usPerClient ?? s.fanout.boardsAndPads.usPerClient;
