@@ -1,5 +1,5 @@
 import type { LiveWarning } from '../../protocol/stats.js';
-import { overdueOf } from '../core/ratings/follow-up-rules.js';
+import { overdueOf, pendingDeadlines } from '../core/ratings/follow-up-rules.js';
 import { servicePercentsOf } from '../core/ratings/settings.js';
 import type { HallState, Ticket } from '../core/types.js';
 
@@ -11,27 +11,18 @@ const wholeMinutes = (ms: number) => Math.floor(ms / minute);
  * running past a multiple of their default handling time, and follow-up cases past a deadline. Red first.
  */
 export function liveWarnings(state: HallState, now: number): LiveWarning[] {
-  const s = state.settings;
-  const percents = servicePercentsOf(s);
   const out: LiveWarning[] = [];
+  const thresholds = ticketThresholds(state);
   for (const t of state.active.values()) {
-    if (t.status === 'waiting') {
-      const waited = now - t.issuedAt;
-      const red = waited >= s.redWaitMinutes * minute;
-      if (!red && waited < s.yellowWaitMinutes * minute) continue;
-      const threshold = red ? s.redWaitMinutes : s.yellowWaitMinutes;
-      out.push(ticketWarning(state, t, 'wait', red, t.issuedAt + threshold * minute, waited, threshold,
-        { zh: `${t.number} 已等候 ${wholeMinutes(waited)} 分钟`, en: `${t.number} has waited ${wholeMinutes(waited)} min` }));
-    } else if (t.status === 'serving' && t.startedAt !== null) {
-      const normal = (state.services.get(t.serviceId)?.defaultHandlingMinutes ?? 5) * minute;
-      const taken = now - t.startedAt;
-      const red = taken >= (normal * percents.red) / 100;
-      if (!red && taken < (normal * percents.yellow) / 100) continue;
-      const thresholdMs = (normal * (red ? percents.red : percents.yellow)) / 100;
-      const window = t.windowId !== null ? state.windows.get(t.windowId) : undefined;
-      out.push(ticketWarning(state, t, 'service', red, t.startedAt + thresholdMs, taken, thresholdMs / minute,
-        { zh: `${window?.name.zh ?? ''} ${t.number} 已办理 ${wholeMinutes(taken)} 分钟`, en: `${window?.name.en ?? ''} ${t.number} in service for ${wholeMinutes(taken)} min`.trim() }));
-    }
+    const light = thresholds(t);
+    if (!light || now < light.yellowAt) continue;
+    const red = now >= light.redAt;
+    const since = red ? light.redAt : light.yellowAt;
+    const elapsed = now - light.from;
+    const message = light.kind === 'wait'
+      ? { zh: `${t.number} 已等候 ${wholeMinutes(elapsed)} 分钟`, en: `${t.number} has waited ${wholeMinutes(elapsed)} min` }
+      : serviceMessage(state, t, elapsed);
+    out.push(ticketWarning(state, t, light.kind, red, since, elapsed, (since - light.from) / minute, message));
   }
   for (const c of state.feedback.followUps.values()) {
     const overdue = overdueOf(c, now);
@@ -62,26 +53,45 @@ function ticketWarning(state: HallState, t: Ticket, kind: 'wait' | 'service', re
  * threshold, or a follow-up reaching a deadline. Null when nothing is on its way to a threshold.
  */
 export function nextWarningChange(state: HallState, now: number): number | null {
-  const s = state.settings;
-  const percents = servicePercentsOf(s);
   let next = Infinity;
-  const consider = (at: number) => {
-    if (at > now && at < next) next = at;
+  const consider = (at: number | null) => {
+    if (at !== null && at > now && at < next) next = at;
   };
+  const thresholds = ticketThresholds(state);
   for (const t of state.active.values()) {
-    if (t.status === 'waiting') {
-      consider(t.issuedAt + s.yellowWaitMinutes * minute);
-      consider(t.issuedAt + s.redWaitMinutes * minute);
-    } else if (t.status === 'serving' && t.startedAt !== null) {
-      const normal = (state.services.get(t.serviceId)?.defaultHandlingMinutes ?? 5) * minute;
-      consider(t.startedAt + (normal * percents.yellow) / 100);
-      consider(t.startedAt + (normal * percents.red) / 100);
-    }
+    const light = thresholds(t);
+    if (!light) continue;
+    consider(light.yellowAt);
+    consider(light.redAt);
   }
   for (const c of state.feedback.followUps.values()) {
-    if (c.status === 'closed') continue;
-    if (c.contactedAt === null) consider(c.contactDueAt);
-    if (c.resolvedAt === null) consider(c.rectifyDueAt);
+    const due = pendingDeadlines(c);
+    consider(due.contact);
+    consider(due.rectify);
   }
   return next === Infinity ? null : next;
+}
+
+interface TicketThresholds { kind: 'wait' | 'service'; from: number; yellowAt: number; redAt: number }
+
+/**
+ * When a ticket's light turns yellow and red: a wait from the ticket's issue by the hall's wait thresholds, a
+ * service from its start by a share of the service's default handling time. Null for a ticket with no clock running.
+ */
+function ticketThresholds(state: HallState): (t: Ticket) => TicketThresholds | null {
+  const s = state.settings;
+  const percents = servicePercentsOf(s);
+  return (t) => {
+    if (t.status === 'waiting') {
+      return { kind: 'wait', from: t.issuedAt, yellowAt: t.issuedAt + s.yellowWaitMinutes * minute, redAt: t.issuedAt + s.redWaitMinutes * minute };
+    }
+    if (t.status !== 'serving' || t.startedAt === null) return null;
+    const normal = (state.services.get(t.serviceId)?.defaultHandlingMinutes ?? 5) * minute;
+    return { kind: 'service', from: t.startedAt, yellowAt: t.startedAt + (normal * percents.yellow) / 100, redAt: t.startedAt + (normal * percents.red) / 100 };
+  };
+}
+
+function serviceMessage(state: HallState, t: Ticket, taken: number): LiveWarning['message'] {
+  const window = t.windowId !== null ? state.windows.get(t.windowId) : undefined;
+  return { zh: `${window?.name.zh ?? ''} ${t.number} 已办理 ${wholeMinutes(taken)} 分钟`, en: `${window?.name.en ?? ''} ${t.number} in service for ${wholeMinutes(taken)} min`.trim() };
 }

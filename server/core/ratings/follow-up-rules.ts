@@ -79,10 +79,16 @@ export function nextStatus(action: FollowUpAction, c: FollowUpCase): FollowUpSta
  * rectification while it is neither rectified nor explained. An appeal does not stop either clock.
  */
 export function overdueOf(c: FollowUpCase, now: number): { contact: boolean; rectify: boolean } {
+  const due = pendingDeadlines(c);
+  return { contact: due.contact !== null && now >= due.contact, rectify: due.rectify !== null && now >= due.rectify };
+}
+
+/** The deadlines a case still runs against (null: met, or the case is closed). */
+export function pendingDeadlines(c: FollowUpCase): { contact: number | null; rectify: number | null } {
   const live = c.status !== 'closed';
   return {
-    contact: live && c.contactedAt === null && now >= c.contactDueAt,
-    rectify: live && c.resolvedAt === null && now >= c.rectifyDueAt,
+    contact: live && c.contactedAt === null ? c.contactDueAt : null,
+    rectify: live && c.resolvedAt === null ? c.rectifyDueAt : null,
   };
 }
 
