@@ -8,6 +8,14 @@ export interface DeviceRecord { id: number; name: string; role: DeviceRole; area
 /** Sessions, device pairing and phone tokens: who may talk to the hall, kept as hashes. */
 export class AccessStore {
   private readonly sql;
+  /**
+   * Paired, unrevoked devices by the token they presented. A kiosk sends its token with every ticket, and hashing
+   * it and asking SQLite each time cost more than the rest of the checks together. Only devices that exist and are
+   * not revoked are kept (a guessed token never is, so guessing cannot grow this), and revokeDevice drops the
+   * device before it returns: every later request of a revoked device is refused. This store is the only writer
+   * of the devices table while the hall runs (a restore needs the hall stopped).
+   */
+  private readonly activeDevices = new Map<string, Readonly<DeviceRecord>>();
 
   constructor(private readonly db: Db) {
     this.sql = statementCache(db);
@@ -58,10 +66,15 @@ export class AccessStore {
     })();
   }
 
-  deviceByToken(token: string): DeviceRecord | null {
+  deviceByToken(token: string): Readonly<DeviceRecord> | null {
+    const known = this.activeDevices.get(token);
+    if (known) return known;
     const row = this.sql('SELECT id, name, role, area_id AS areaId, window_id AS windowId, revoked_at AS revokedAt FROM devices WHERE token_hash = ?')
       .get(tokenHash(token)) as DeviceRecord | undefined;
-    return row && row.revokedAt === null ? row : null;
+    if (!row || row.revokedAt !== null) return null;
+    const device = Object.freeze(row);
+    this.activeDevices.set(token, device);
+    return device;
   }
 
   listDevices(): DeviceRecord[] {
@@ -69,6 +82,7 @@ export class AccessStore {
   }
 
   revokeDevice(id: number, now: number): boolean {
+    for (const [token, device] of this.activeDevices) if (device.id === id) this.activeDevices.delete(token);
     return this.sql('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, id).changes > 0;
   }
 

@@ -6,6 +6,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { Logger } from 'pino';
 import { LoginThrottle, staffNumberOf } from '../auth/login-throttle.js';
 import { resolveCaller, sessionCookie } from '../auth/resolve-caller.js';
+import type { Role } from '../operations/caller.js';
 import type { Operation, OperationContext } from '../operations/operation.js';
 import { invoke, operations, type Outcome } from '../operations/registry.js';
 import { openApiDocument } from './openapi.js';
@@ -70,7 +71,7 @@ function registerOperation(app: FastifyInstance, ctx: OperationContext, op: Oper
     url: op.url,
     // Requests are not logged one by one (phones poll, kiosks burst); failures are.
     logLevel: 'warn',
-    config: op.rateLimited ? { rateLimit: { max: ctx.config.rateLimit.publicPerMinute, timeWindow: 60_000, allowList: (req: FastifyRequest) => actsInOwnRole(ctx, op, req) } } : {},
+    config: op.rateLimited ? { rateLimit: publicLimit(ctx, op) } : {},
     handler: async (req: FastifyRequest, res: FastifyReply) => {
       const caller = resolveCaller(ctx.access, ctx.runner.state, ctx.runner.clock(), req.headers);
       const staffNumber = op.operationId === 'login' ? staffNumberOf(req.body) : null;
@@ -94,9 +95,12 @@ function registerOperation(app: FastifyInstance, ctx: OperationContext, op: Oper
 
 /**
  * The limit guards the hall against the anonymous public. A kiosk or staff member using an operation in its own
- * role (a kiosk issuing tickets at the morning rush) is not limited; login and pairing stay limited for everyone.
+ * role (a kiosk issuing tickets at the morning rush) is not limited; login and pairing stay limited for everyone,
+ * so they are not asked who the caller is at all.
  */
-function actsInOwnRole(ctx: OperationContext, op: Operation, req: FastifyRequest): boolean {
-  const caller = resolveCaller(ctx.access, ctx.runner.state, ctx.runner.clock(), req.headers);
-  return op.roles.some((role) => role !== 'public' && caller.roles.includes(role));
+function publicLimit(ctx: OperationContext, op: Operation) {
+  const ownRoles: readonly Role[] = op.roles.filter((role) => role !== 'public');
+  const limit = { max: ctx.config.rateLimit.publicPerMinute, timeWindow: 60_000 };
+  if (ownRoles.length === 0) return limit;
+  return { ...limit, allowList: (req: FastifyRequest) => resolveCaller(ctx.access, ctx.runner.state, ctx.runner.clock(), req.headers).roles.some((role) => ownRoles.includes(role)) };
 }
