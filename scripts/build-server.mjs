@@ -1,5 +1,6 @@
-// Builds the hall server into one file, build/server/main.js, which `npm start` runs, and beside it the statistics
-// thread's module (stats-worker.js), which the server starts from its own location as a worker.
+// Builds the hall server into one file, build/server/main.js, which `npm start` runs, and beside it the modules of
+// the statistics and forecast threads (stats-worker.js, forecast-worker.js), which the server starts from its own
+// location as workers.
 //
 // Why a bundle: a cold start of the TypeScript sources spends most of its second resolving and loading several
 // hundred module files (ours and the dependencies'); one file loads in a fraction of that, so the hall is back
@@ -17,7 +18,11 @@ export const serverBundle = join(root, 'build/server/main.js');
 
 export async function buildServer() {
   await build({
-    entryPoints: { main: join(root, 'server/main.ts'), 'stats-worker': join(root, 'server/stats/stats-worker.ts') },
+    entryPoints: {
+      main: join(root, 'server/main.ts'),
+      'stats-worker': join(root, 'server/stats/stats-worker.ts'),
+      'forecast-worker': join(root, 'server/forecast/forecast-worker.ts'),
+    },
     outdir: dirname(serverBundle),
     bundle: true,
     platform: 'node',

@@ -24,7 +24,7 @@ export class CommandRunner {
   private readonly append;
   private readonly project;
   private readonly listeners: ((batch: CommittedEvent[]) => void)[] = [];
-  private readonly appliedListeners: (() => void)[] = [];
+  private readonly appliedListeners: ((batch: CommittedEvent[]) => void)[] = [];
 
   constructor(
     private readonly db: Db, readonly state: HallState, readonly clock: () => number, private readonly log: Logger,
@@ -43,7 +43,7 @@ export class CommandRunner {
    * As soon as memory changed, before the disk confirms: for what is derived from memory and read on the same
    * request (the forecast a kiosk prints on the ticket it just issued).
    */
-  onApplied(listener: () => void): void {
+  onApplied(listener: (batch: CommittedEvent[]) => void): void {
     this.appliedListeners.push(listener);
   }
 
@@ -71,7 +71,7 @@ export class CommandRunner {
     }
     this.wal.markWritten();
     for (const committed of batch) evolve(this.state, committed.event);
-    for (const listener of this.appliedListeners) listener();
+    for (const listener of this.appliedListeners) listener(batch);
     if (this.wal.clean) this.publish(batch);
     // On a disk failure nothing is published: the commands' callers are told through durable().
     else this.wal.durable().then(() => this.publish(batch), () => undefined);

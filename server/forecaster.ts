@@ -1,85 +1,121 @@
+import type { Logger } from 'pino';
 import type { Forecast } from '../protocol/queue-entities.js';
-import { forecastQueue } from './core/forecast.js';
-import { extendForecast, oneCaseBehind } from './core/forecast/extend.js';
-import { PaceLearner } from './core/forecast/pace.js';
+import type { CommittedEvent } from './command-runner.js';
+import { InterimWaits } from './core/forecast/interim.js';
 import type { HallState, Ticket } from './core/types.js';
+import { ForecastTable, type ForecastMessage } from './forecast/forecast-table.js';
+import { ForecastThread } from './forecast/forecast-thread.js';
 
-/** Forecasting may take at most about this share of the server's time; past it, answers may be a moment old. */
-const cpuShare = 0.1;
+/** With nothing known of its service at all, a ticket waits for the forecast, but never longer than this. */
+const slowWaitMs = 1_000;
+/** Waits drift with the clock: a hall without changes for this long is forecast again. */
+const refreshMs = 15_000;
+
+interface Waiter { seq: number; done(): void }
 
 /**
- * Positions and waits, never on the call path (a call only marks them stale). They are recomputed when asked for
- * after a change, so a ticket just issued gets its own wait printed, unless forecasting would take more than a
- * tenth of the server (thousands waiting and hundreds of tickets a second): then the previous answer stands,
- * and is refreshed within maxAgeMs at the latest. The kiosk's reply, the printed ticket, boards and phones all
- * read their waits from here.
+ * Positions and waits, worked out on the forecast thread and never on the way of a call or a ticket. The thread
+ * gets every batch of events as memory takes it, and sends back a forecast of the whole hall. Boards, phones and
+ * a visitor's page read the latest; a ticket just issued is told its wait from it at once (see forTicket).
  */
 export class Forecaster {
-  private current = new Map<number, Forecast>();
-  private computedAt = -Infinity;
-  private computedCpuAt = -Infinity;
-  private lastCostMs = 0;
-  private dirty = true;
-  private readonly pace = new PaceLearner();
-  /** Per service, the last wait extended since the forecast: a rush of tickets goes one behind the other. */
-  private readonly extended = new Map<number, Forecast>();
+  private table = ForecastTable.empty;
+  private readonly interim = new InterimWaits();
+  private readonly thread: ForecastThread;
+  private readonly waiters = new Set<Waiter>();
+  private readonly listeners: (() => void)[] = [];
+  private posted: number;
+  private tickAt = -Infinity;
 
-  constructor(
-    private readonly state: HallState,
-    private readonly clock: () => number,
-    private readonly maxAgeMs: number,
-    /** Real time for the CPU budget; a simulation on a virtual clock passes that clock. */
-    private readonly cpuClock: () => number = () => performance.now(),
-  ) {}
-
-  /** After every change: the learner looks at the windows now, as it is the only way to see a pause end. */
-  invalidate(): void {
-    this.dirty = true;
-    this.pace.watch(this.state, this.clock());
+  constructor(private readonly state: HallState, private readonly clock: () => number, seq: number, log: Logger) {
+    this.posted = seq;
+    this.thread = new ForecastThread(
+      () => ({ type: 'start', state: this.state, seq: this.posted, now: this.clock() }),
+      (m) => this.received(m),
+      log,
+    );
   }
 
-  get(): Map<number, Forecast> {
+  start(): void {
+    this.thread.start();
+  }
+
+  async close(): Promise<void> {
+    for (const w of this.waiters) w.done();
+    await this.thread.close();
+  }
+
+  /** Threads started: a restart after a crash shows here. */
+  get threadStarts(): number {
+    return this.thread.starts;
+  }
+
+  /** Ends the thread as a crash would, for the tests. */
+  killThread(): Promise<void> {
+    return this.thread.kill();
+  }
+
+  /** Each new forecast: phones look again. */
+  onForecast(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Memory took a batch (before the disk confirms it; the forecast tells nobody about the events themselves). */
+  applied(batch: CommittedEvent[]): void {
+    if (batch.length === 0) return;
+    this.posted = batch[batch.length - 1].seq;
+    this.thread.post({ type: 'events', events: batch.map((c) => c.event), seq: this.posted, now: this.clock() });
+  }
+
+  /** The latest forecast of every waiting ticket. */
+  get(): ForecastTable {
     const now = this.clock();
-    const withinBudget = this.cpuClock() - this.computedCpuAt >= this.lastCostMs / cpuShare;
-    // Waits move with the clock as well as with events, so even a quiet hall is refreshed now and then.
-    const due = (this.dirty && (withinBudget || now - this.computedAt >= this.maxAgeMs)) || now - this.computedAt >= 30_000;
-    if (due) this.compute(now);
-    return this.current;
+    if (now - this.table.computedAt >= refreshMs && now - this.tickAt >= refreshMs) {
+      this.tickAt = now;
+      this.thread.post({ type: 'tick', now });
+    }
+    return this.table;
   }
 
   /**
-   * The wait of one waiting ticket, for the reply and the print of a ticket just issued: from the forecast when it
-   * knows the ticket, else extended from it, else (nobody ahead in the service is known) worked out now whatever
-   * the budget says, which only happens when the service's queue was empty.
+   * The wait of one waiting ticket: for the reply and the print of a ticket just issued, and a visitor's page. A
+   * ticket the last forecast does not know yet is told the turn that forecast gave a shadow ticket of its service
+   * and kind (InterimWaits), which is the turn a forecast with the ticket in it gives; only a ticket of a service
+   * the forecast knows nothing about (no open window serves it, or the hall has just started) waits for one.
    */
-  forTicket(ticket: Ticket): Forecast | null {
+  async forTicket(ticket: Ticket): Promise<Forecast | null> {
     if (ticket.status !== 'waiting') return null;
-    const all = this.get();
-    const forecast = all.get(ticket.id);
-    if (forecast) return forecast;
-    const last = this.extended.get(ticket.serviceId);
-    if (last?.ticketId === ticket.id) return last;
-    if (last && ticket.id > last.ticketId) {
-      const next = oneCaseBehind(this.state, last, ticket);
-      this.extended.set(ticket.serviceId, next);
-      return next;
-    }
-    const extended = extendForecast(this.state, all, ticket);
-    if (extended) {
-      if (!last) this.extended.set(ticket.serviceId, extended);
-      return extended;
-    }
-    this.compute(this.clock());
-    return this.current.get(ticket.id) ?? null;
+    const told = this.interim.tell(this.state, ticket, this.clock());
+    if (told) return told;
+    const seq = this.posted;
+    this.thread.post({ type: 'want', now: this.clock() });
+    await this.covering(seq, slowWaitMs);
+    // Called while its wait was being worked out (a window was free): no wait at all.
+    if (this.state.tickets.get(ticket.id)?.status !== 'waiting') return { ticketId: ticket.id, position: 0, etaMinutes: 0 };
+    return this.interim.tell(this.state, ticket, this.clock());
   }
 
-  private compute(now: number): void {
-    const cpuNow = this.cpuClock();
-    this.current = forecastQueue(this.state, now, this.pace.pace(this.state, now));
-    this.computedAt = now;
-    this.lastCostMs = this.cpuClock() - cpuNow;
-    this.computedCpuAt = cpuNow;
-    this.dirty = false;
-    this.extended.clear();
+  private received(m: ForecastMessage): void {
+    this.table = ForecastTable.from(m);
+    this.interim.reset(this.table);
+    for (const w of this.waiters) if (m.asOf >= w.seq) w.done();
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Resolves once a forecast has seen the events up to `seq`, or after `ms`. */
+  private covering(seq: number, ms: number): Promise<void> {
+    if (this.table.asOf >= seq) return Promise.resolve();
+    return new Promise((resolve) => {
+      const waiter: Waiter = {
+        seq,
+        done: () => {
+          clearTimeout(timer);
+          this.waiters.delete(waiter);
+          resolve();
+        },
+      };
+      const timer = setTimeout(waiter.done, ms);
+      this.waiters.add(waiter);
+    });
   }
 }

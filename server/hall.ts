@@ -65,8 +65,9 @@ export async function createHall(config: Config, options: HallOptions = {}): Pro
   const runner = new CommandRunner(db, state, clock, log, wal);
   const access = new AccessStore(db);
   const vault = new IdentityVault(db, secrets.vaultKey);
-  const forecaster = new Forecaster(state, clock, config.phoneUpdateMs);
-  runner.onApplied(() => forecaster.invalidate());
+  const forecaster = new Forecaster(state, clock, runner.lastSeq(), log);
+  runner.onApplied((batch) => forecaster.applied(batch));
+  forecaster.start();
   let hub: RealtimeHub | null = null;
   const cards = new CardInbox(clock);
   const devices = new DeviceLayer({
@@ -125,6 +126,7 @@ export async function createHall(config: Config, options: HallOptions = {}): Pro
       // Whatever was committed reaches the disk before the hall lets go of it.
       await runner.durable().catch(() => undefined);
       await checkpoints.close();
+      await forecaster.close();
       wal.close();
       db.close();
     },

@@ -4,6 +4,7 @@ import type { Forecast } from '../protocol/queue-entities.js';
 import type { DomainEvent } from './core/events.js';
 import { hallDay } from './core/hall-time.js';
 import type { HallState, Ticket, WindowRuntime } from './core/types.js';
+import type { Forecasts } from './core/forecast.js';
 
 /** How screens see the hall: records turned into views with names, and never the keyed hash or birth date. */
 export function ticketView(state: HallState, t: Ticket): TicketView {
@@ -64,7 +65,7 @@ export function lastTicketOf(state: HallState, windowId: number): Ticket | null 
   return last;
 }
 
-export function hallSnapshot(state: HallState, now: number, forecasts: Map<number, Forecast>, inScope: (t: Ticket | null, windowId: number | null) => boolean): HallSnapshot {
+export function hallSnapshot(state: HallState, now: number, forecasts: Forecasts, inScope: (t: Ticket | null, windowId: number | null) => boolean): HallSnapshot {
   const s = state.settings;
   const windows = [...state.runtime.values()]
     .filter((r) => state.windows.get(r.windowId)?.active && inScope(null, r.windowId))
@@ -96,9 +97,15 @@ export function currentLeg(state: HallState, visitId: number): Ticket | null {
 }
 
 export function visitSnapshot(state: HallState, leg: Ticket, forecast: Forecast | null): VisitSnapshot {
+  return { kind: 'visit', hall: visitHall(state), ticket: ticketView(state, leg), forecast, window: visitWindow(state, leg) };
+}
+
+/** The parts of a visit's view, apart, for phones: the realtime feed encodes each once and splices them. */
+export function visitHall(state: HallState): VisitSnapshot['hall'] {
+  return { name: state.settings.name };
+}
+
+export function visitWindow(state: HallState, leg: Ticket): VisitSnapshot['window'] {
   const window = leg.windowId !== null ? state.windows.get(leg.windowId) : undefined;
-  return {
-    kind: 'visit', hall: { name: state.settings.name }, ticket: ticketView(state, leg), forecast,
-    window: window ? { number: window.number, name: window.name } : null,
-  };
+  return window ? { number: window.number, name: window.name } : null;
 }

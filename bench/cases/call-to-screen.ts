@@ -110,6 +110,7 @@ export async function runCallToScreen(options: CallToScreenOptions = callToScree
       fanout: describeFanout(fanout, measuredSeconds),
       // How late the hall's timers ran and how long it paused for garbage collection during the peak.
       held: fanout.held,
+      forecastThread: fanout.forecastThread,
       probeFanout: probes.fanout,
       memory,
       screens: { gaps: [...setup.boards, ...setup.pads.values()].reduce((s, c) => s + c.gaps, 0), phoneMessages: phones.messages, phoneBytes: phones.bytes, phonesRefused: phones.refused },

@@ -75,7 +75,7 @@ export async function runEtaDay(profile: DayProfile = hallDayProfile, withoutEle
   await clock.run();
   await done;
   return {
-    method: 'in-process, virtual clock, server/core commands + the server\'s Forecaster at each issue',
+    method: 'in-process, virtual clock, server/core commands + the wait the server tells at each issue (InterimWaits on the last forecast)',
     windows: plan.length,
     day: daySummary(model.records),
     eta: etaAccuracy(model.records),

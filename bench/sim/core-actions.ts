@@ -3,7 +3,9 @@ import { commands, type CommandArgs, type CommandName, type CommandResult } from
 import { evolve } from '../../server/core/evolve.js';
 import { emptyState } from '../../server/core/state.js';
 import type { Actor, HallState, Ticket } from '../../server/core/types.js';
-import { Forecaster } from '../../server/forecaster.js';
+import { InterimWaits } from '../../server/core/forecast/interim.js';
+import { ForecastModel } from '../../server/forecast/forecast-model.js';
+import { ForecastTable } from '../../server/forecast/forecast-table.js';
 import { personOf } from '../../server/privacy/identity-keys.js';
 import { VariantForecaster, type ForecastFn } from '../proposals/proposed-forecaster.js';
 import type { Called, HallActions, Issued, Refused, WindowStatus } from './actions.js';
@@ -16,10 +18,11 @@ type Outcome<R> = { ok: true; result: R } | { ok: false; code: string };
 
 /**
  * The hall's pure domain driven in-process on a virtual clock: each action is the command the server would run,
- * applied as the runner applies it, and a ticket's estimated wait is what the server would reply with: the same
- * Forecaster, marked stale after each change as the hub marks it, asked right after the issue. Its CPU budget is
- * counted on the virtual clock, as if the server had all the time it needs. No SQLite, no network, and a whole
- * day takes seconds.
+ * applied as the runner applies it, and a ticket's estimated wait is what the server replies with: told from the
+ * forecast thread's last forecast (made just before the issue, as the thread keeps up at a hall's pace) by
+ * InterimWaits, or, for a service that forecast knew nothing of, the forecast with the ticket in it. Beside it,
+ * as the variant "with the ticket", that full forecast for every ticket. No SQLite, no network, and a whole day
+ * takes seconds.
  */
 export class CoreActions implements HallActions {
   readonly state: HallState;
@@ -28,7 +31,7 @@ export class CoreActions implements HallActions {
   private readonly priority = new Map<string, number>();
   private readonly hashKey = createHash('sha256').update('bench-id-hash-key').digest();
   private readonly date: string;
-  private readonly forecaster: Forecaster;
+  private readonly model: ForecastModel;
   readonly variants = new Map<string, VariantForecaster>();
   private issues = 0;
   /** Time spent forecasting at each issue, for the record. */
@@ -45,7 +48,7 @@ export class CoreActions implements HallActions {
     for (const s of serviceInputs(areaIds)) this.services.set(s.code, this.must('saveService', s, system).id);
     for (const p of priorityClassInputs) this.priority.set(p.code, this.must('savePriorityClass', p, system).id);
     for (const w of plan) this.windows.set(w.number, this.must('saveWindow', windowInput(w, areaIds, this.services), system).id);
-    this.forecaster = new Forecaster(this.state, () => clock.now(), 1000, () => clock.now());
+    this.model = new ForecastModel(this.state);
     for (const [name, v] of Object.entries(variants)) this.variants.set(name, new VariantForecaster(this.state, () => clock.now(), v.fn, v.calibrate));
   }
 
@@ -55,7 +58,7 @@ export class CoreActions implements HallActions {
     if (!decision.ok) return { ok: false, code: decision.code! };
     for (const event of decision.events!) evolve(this.state, event);
     if (decision.events!.length > 0) {
-      this.forecaster?.invalidate();
+      this.model?.watch(this.clock.now());
       for (const v of this.variants.values()) v.invalidate();
     }
     return { ok: true, result: decision.result as CommandResult<N> };
@@ -71,12 +74,22 @@ export class CoreActions implements HallActions {
     return { kind: 'device', deviceId: window, role: 'pad', windowId: this.windows.get(window)!, areaId: null };
   }
 
-  private issued(out: Outcome<Ticket>): Issued | Refused {
+  /** The forecast just before an issue, as the thread last sent it: what a rush's ticket is told from. */
+  private previous(): ForecastTable {
+    const now = this.clock.now();
+    const { forecasts, quotes, caseOverheadMs } = this.model.compute(now);
+    return new ForecastTable(ForecastTable.rowsOf(forecasts), quotes, caseOverheadMs, 0, now);
+  }
+
+  private issued(out: Outcome<Ticket>, previous: ForecastTable): Issued | Refused {
     if (!out.ok) return { refused: out.code };
     const started = performance.now();
-    const forecast = this.forecaster.get().get(out.result.id);
+    const full = this.model.compute(this.clock.now()).forecasts.get(out.result.id);
     this.forecastMs.push(performance.now() - started);
-    const variants: Record<string, number | null> = {};
+    const interim = new InterimWaits();
+    interim.reset(previous);
+    const forecast = interim.tell(this.state, out.result, this.clock.now()) ?? full;
+    const variants: Record<string, number | null> = { 'with the ticket': full?.etaMinutes ?? null };
     if (this.issues++ % this.variantEvery === 0) for (const [name, v] of this.variants) variants[name] = v.get().get(out.result.id)?.etaMinutes ?? null;
     return { ticketId: out.result.id, visitId: out.result.visitId, number: out.result.number, etaMinutes: forecast?.etaMinutes ?? null, variants };
   }
@@ -91,11 +104,13 @@ export class CoreActions implements HallActions {
 
   async issue(v: SimVisitor): Promise<Issued | Refused> {
     const priorityClassId = v.declaredPriority ? this.priority.get(v.declaredPriority) : undefined;
-    return this.issued(this.run('issueTicket', { serviceId: this.services.get(v.legs[0].service)!, channel: 'kiosk', person: personOf(v.identity, this.hashKey), priorityClassId }));
+    const previous = this.previous();
+    return this.issued(this.run('issueTicket', { serviceId: this.services.get(v.legs[0].service)!, channel: 'kiosk', person: personOf(v.identity, this.hashKey), priorityClassId }), previous);
   }
 
   async checkIn(_v: SimVisitor, code: string): Promise<Issued | Refused> {
-    return this.issued(this.run('checkInAppointment', { code }));
+    const previous = this.previous();
+    return this.issued(this.run('checkInAppointment', { code }), previous);
   }
 
   async requeue(ticketId: number): Promise<boolean> {

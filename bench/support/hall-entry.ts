@@ -20,6 +20,14 @@ let anchor: ClockAnchor | null = process.env.BENCH_CLOCK ? JSON.parse(process.en
 const clock = () => (anchor ? Math.round(virtualAt(anchor, Date.now())) : Date.now());
 
 interface FanoutStats { calls: number; ms: number; sends: number; maxMs: number }
+/** What the forecast thread reports with each forecast: how long it took there. */
+const thread = { forecasts: 0, costs: [] as number[] };
+const received = (Forecaster.prototype as unknown as { received: (m: { costMs: number }) => void }).received;
+(Forecaster.prototype as unknown as { received: (m: { costMs: number }) => void }).received = function (this: unknown, m: { costMs: number }) {
+  thread.forecasts++;
+  thread.costs.push(m.costMs);
+  return received.call(this, m);
+};
 const fanout: Record<'boards' | 'phones' | 'forecast', FanoutStats> = { boards: { calls: 0, ms: 0, sends: 0, maxMs: 0 }, phones: { calls: 0, ms: 0, sends: 0, maxMs: 0 }, forecast: { calls: 0, ms: 0, sends: 0, maxMs: 0 } };
 let counting: FanoutStats | null = null;
 
@@ -59,8 +67,8 @@ function timeMethods(proto: object, names: string[], stats: FanoutStats): void {
 timeMethods(RealtimeHub.prototype, ['publish', 'flushOutbox'], fanout.boards);
 // Whichever of these the phone feed has: the periodic pass, or its slices.
 timeMethods(PhoneFeed.prototype, ['tick', 'startPass', 'flushSlice', 'pushNow'], fanout.phones);
-// Computing forecasts is not fan-out: it happens once per pass however many phones there are.
-timeMethods(Forecaster.prototype, ['get'], fanout.forecast);
+// Forecasts are worked out on their own thread; what the main thread spends is taking each one in, apart from fan-out.
+timeMethods(Forecaster.prototype, ['get', 'received'], fanout.forecast);
 
 // What holds the event loop, for the tails: how late timers ran (a 1 ms resolution histogram) and the GC pauses.
 const loopDelay = monitorEventLoopDelay({ resolution: 1 });
@@ -92,7 +100,11 @@ process.on('message', async (m: { type: string; anchor?: ClockAnchor }) => {
     const u = process.memoryUsage();
     process.send!({ type: 'memory', rss: u.rss, heapUsed: u.heapUsed, external: u.external, arrayBuffers: u.arrayBuffers, clients: hall.hub.clientCount });
   } else if (m.type === 'fanout') {
-    process.send!({ type: 'fanout', ...structuredClone(fanout), held: held() });
+    const costs = thread.costs.sort((a, b) => a - b);
+    const at = (q: number) => costs[Math.min(costs.length - 1, Math.floor(q * costs.length))] ?? 0;
+    process.send!({ type: 'fanout', ...structuredClone(fanout), held: held(), forecastThread: { forecasts: thread.forecasts, costMs: { p50: at(0.5), p90: at(0.9), max: at(1) } } });
+    thread.forecasts = 0;
+    thread.costs = [];
     for (const s of Object.values(fanout)) Object.assign(s, { calls: 0, ms: 0, sends: 0, maxMs: 0 });
     loopDelay.reset();
     Object.assign(gc, { pauses: 0, ms: 0, maxMs: 0 });

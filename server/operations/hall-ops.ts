@@ -105,7 +105,7 @@ export const checkInAppointmentOp = defineOperation({
     if (!decision.ok) return decision;
     if ('cardToken' in body) ctx.cards.forget(body.cardToken);
     const url = `${ctx.publicUrl}/m/t/${token}`;
-    const forecast = ctx.forecaster.forTicket(decision.result);
+    const [forecast] = await Promise.all([ctx.forecaster.forTicket(decision.result), ctx.runner.durable()]);
     const print = await ctx.devices.printTicket(caller, decision.result, url, forecast);
     return { ticket: ticketView(ctx.runner.state, decision.result), token, url, forecast, hallName: ctx.runner.state.settings.name, print };
   },

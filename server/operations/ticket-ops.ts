@@ -41,7 +41,8 @@ export const issueTicketOp = defineOperation({
     if (!decision.ok) return decision;
     if (body.cardToken) ctx.cards.forget(body.cardToken);
     const state = ctx.runner.state;
-    const forecast = ctx.forecaster.forTicket(decision.result);
+    // The wait is worked out while the disk confirms the ticket; nothing is printed before it is on disk.
+    const [forecast] = await Promise.all([ctx.forecaster.forTicket(decision.result), ctx.runner.durable()]);
     const url = `${ctx.publicUrl}/m/t/${token}`;
     // A kiosk prints here: only this operation knows the phone URL. The ticket is kept whatever the printer does.
     const print = await ctx.devices.printTicket(caller, decision.result, url, forecast);
@@ -62,7 +63,7 @@ export const getTicketOp = defineOperation({
   handle(ctx, { params }) {
     const leg = legOfToken(ctx, params.ticketToken);
     if (!leg) return notFound('ticket');
-    return visitSnapshot(ctx.runner.state, leg, ctx.forecaster.forTicket(leg));
+    return ctx.forecaster.forTicket(leg).then((forecast) => visitSnapshot(ctx.runner.state, leg, forecast));
   },
 });
 

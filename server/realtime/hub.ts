@@ -71,8 +71,10 @@ export class RealtimeHub {
     private readonly log: Logger,
   ) {
     this.seq = runner.lastSeq();
-    this.phones = new PhoneFeed(runner.state, forecaster, options.phoneUpdateMs, () => this.seq, (c, m) => this.send(c, m));
+    this.phones = new PhoneFeed(runner.state, forecaster, options.phoneUpdateMs, () => this.seq, (c, message) => this.sendRaw(c, message));
     runner.onCommitted((batch) => this.publish(batch));
+    // Forecasts come from their own thread a moment after the events: phones look again when one arrives.
+    forecaster.onForecast(() => this.phones.lookAgain());
   }
 
   attach(server: Server): void {

@@ -1,12 +1,41 @@
-import type { Forecast } from '../../protocol/queue-entities.js';
-import type { ServerMessage } from '../../protocol/realtime.js';
+import type { Forecast, TicketStatus } from '../../protocol/queue-entities.js';
 import type { DomainEvent } from '../core/events.js';
+import type { Forecasts } from '../core/forecast.js';
 import type { HallState, Ticket } from '../core/types.js';
-import type { Forecaster } from '../forecaster.js';
-import { currentLeg, visitSnapshot } from '../views.js';
+import { currentLeg } from '../views.js';
 import type { Connection } from './hub.js';
+import { VisitEncoder, type EncodedVisit } from './visit-message.js';
 
-interface Phone { visitId: number; lastKey: string }
+/** Where the latest forecast of the hall is read. */
+export interface ForecastSource { get(): Forecasts }
+
+/**
+ * A phone, and what it was last sent of what it shows (status, window, recalls, people ahead, minutes to wait),
+ * kept field by field: a pass compares them for every phone it looks at, and most have nothing new, so nothing
+ * is built for them (a key string per phone per pass used to be).
+ */
+interface Phone {
+  readonly conn: Connection;
+  readonly visitId: number;
+  /** The visit's newest leg; transfers add legs, the phone follows the visit. */
+  legId: number;
+  gone: boolean;
+  /**
+   * An event of its visit came since its last look. Only a waiting ticket's view changes without one (people
+   * ahead, wait), so a pass skips the other phones unless this is set.
+   */
+  stale: boolean;
+  /** null: nothing sent yet, or the hall's config changed; the next look sends. */
+  status: TicketStatus | null;
+  windowId: number | null;
+  recalls: number;
+  position: number;
+  eta: number;
+  view: EncodedVisit | null;
+}
+
+/** Position or minutes of a phone without them; both are never negative. */
+const none = -1;
 
 /**
  * Time spent writing to phones per turn of the event loop: between slices, calls reach boards and pads get their
@@ -24,7 +53,11 @@ const driftRefreshMs = 15_000;
  */
 export class PhoneFeed {
   private readonly phones = new Map<Connection, Phone>();
-  private readonly latestLeg = new Map<number, number>();
+  private readonly byVisit = new Map<number, Phone[]>();
+  /** The phones in the order they came, for the passes; those gone are dropped at the start of the next pass. */
+  private list: Phone[] = [];
+  private goneSincePass = 0;
+  private readonly encoder: VisitEncoder;
   private changed = false;
   private lastPassAt = -Infinity;
   private timer: NodeJS.Timeout | null = null;
@@ -33,22 +66,40 @@ export class PhoneFeed {
 
   constructor(
     private readonly state: HallState,
-    private readonly forecaster: Forecaster,
+    private readonly forecaster: ForecastSource,
     private readonly intervalMs: number,
     private readonly seq: () => number,
-    private readonly send: (c: Connection, m: ServerMessage) => void,
+    /** Writes an encoded server message (a visit message) to one connection. */
+    private readonly send: (c: Connection, message: Buffer) => void,
   ) {
-    this.drift = setInterval(() => { this.changed = true; this.schedule(); }, driftRefreshMs);
+    this.encoder = new VisitEncoder(state);
+    this.drift = setInterval(() => this.lookAgain(), driftRefreshMs);
     this.drift.unref();
   }
 
   add(conn: Connection, visitId: number): void {
-    this.phones.set(conn, { visitId, lastKey: '' });
+    this.remove(conn);
+    const siblings = this.byVisit.get(visitId);
+    const phone: Phone = {
+      conn, visitId, legId: siblings?.[0].legId ?? none, gone: false, stale: true,
+      status: null, windowId: null, recalls: 0, position: none, eta: none, view: null,
+    };
+    this.phones.set(conn, phone);
+    this.list.push(phone);
+    if (siblings) siblings.push(phone);
+    else this.byVisit.set(visitId, [phone]);
     this.flushNow(conn);
   }
 
   remove(conn: Connection): void {
+    const phone = this.phones.get(conn);
+    if (!phone) return;
+    phone.gone = true;
+    this.goneSincePass++;
     this.phones.delete(conn);
+    const siblings = this.byVisit.get(phone.visitId)!.filter((p) => p !== phone);
+    if (siblings.length > 0) this.byVisit.set(phone.visitId, siblings);
+    else this.byVisit.delete(phone.visitId);
   }
 
   close(): void {
@@ -58,21 +109,37 @@ export class PhoneFeed {
   }
 
   onEvent(event: DomainEvent): void {
-    if (event.type === 'ticket.transferred') this.latestLeg.set(event.next.visitId, event.next.id);
+    if ('ticket' in event) this.markVisit(event.ticket.visitId);
+    if (event.type === 'ticket.transferred') {
+      for (const phone of this.byVisit.get(event.next.visitId) ?? []) phone.legId = event.next.id;
+      this.markVisit(event.next.visitId);
+    }
     if (event.type === 'ticket.called' || event.type === 'ticket.recalled') this.pushNow(event.ticket.visitId);
+    // No pass yet: every batch of events is followed, a few milliseconds later, by a forecast that has seen it, and
+    // its arrival starts the pass (lookAgain). A pass started now would send the people ahead from before the event.
+  }
+
+  /** Something phones show changed without an event of their visit (a new forecast, the clock): the next pass looks. */
+  lookAgain(): void {
     this.changed = true;
     this.schedule();
   }
 
+  /** The hall's names, services or windows changed: every phone is sent its view again. */
   touchAll(): void {
-    for (const phone of this.phones.values()) phone.lastKey = '';
-    this.changed = true;
-    this.schedule();
+    this.encoder.reset();
+    for (const phone of this.phones.values()) phone.status = null;
+    this.lookAgain();
+  }
+
+  private markVisit(visitId: number): void {
+    const phones = this.byVisit.get(visitId);
+    if (phones) for (const phone of phones) phone.stale = true;
   }
 
   flushNow(conn: Connection): void {
     const phone = this.phones.get(conn);
-    if (phone) this.push(conn, phone, true, () => this.forecaster.get());
+    if (phone) this.push(phone, true, null);
   }
 
   /**
@@ -80,9 +147,8 @@ export class PhoneFeed {
    * forecast is worked out on the way: the call is on its way to the boards and pads.
    */
   private pushNow(visitId: number): void {
-    for (const [conn, phone] of this.phones) {
-      if (phone.visitId === visitId) this.push(conn, phone, false, () => this.forecaster.get());
-    }
+    const phones = this.byVisit.get(visitId);
+    if (phones) for (const phone of phones) this.push(phone, false, null);
   }
 
   private schedule(): void {
@@ -97,18 +163,20 @@ export class PhoneFeed {
     this.changed = false;
     this.passing = true;
     this.lastPassAt = Date.now();
-    const queue = [...this.phones];
+    if (this.goneSincePass > 0) this.list = this.list.filter((p) => !p.gone);
+    this.goneSincePass = 0;
+    // Phones that come during the pass join its end, having had their first update.
+    const queue = this.list;
     const forecasts = this.forecaster.get();
     setImmediate(() => this.flushSlice(queue, 0, forecasts));
   }
 
-  private flushSlice(queue: [Connection, Phone][], from: number, forecasts: Map<number, Forecast>): void {
+  private flushSlice(queue: Phone[], from: number, forecasts: Forecasts): void {
     const until = performance.now() + sliceMs;
     let i = from;
-    const pass = () => forecasts;
     while (i < queue.length) {
-      const [conn, phone] = queue[i++];
-      if (this.phones.get(conn) === phone) this.push(conn, phone, false, pass);
+      const phone = queue[i++];
+      if (!phone.gone && (phone.stale || phone.status === 'waiting' || phone.status === null)) this.push(phone, false, forecasts);
       // Reading the clock costs about as much as deciding that a phone has nothing new: every 8th phone will do.
       if ((i & 7) === 0 && performance.now() >= until) break;
     }
@@ -120,21 +188,37 @@ export class PhoneFeed {
     this.schedule();
   }
 
-  private push(conn: Connection, phone: Phone, always: boolean, forecasts: () => Map<number, Forecast>): void {
-    const leg = this.leg(phone.visitId);
+  /** Sends the phone its view if what it shows changed (or `always`); `forecasts` is asked for only when needed. */
+  private push(phone: Phone, always: boolean, forecasts: Forecasts | null): void {
+    phone.stale = false;
+    const leg = this.leg(phone);
     if (!leg) return;
-    const f = leg.status === 'waiting' ? forecasts().get(leg.id) ?? null : null;
-    // The key is read off the ticket before any view is built: most phones have nothing new.
-    const key = `${leg.status}|${leg.windowId}|${leg.recalls}|${f?.position}|${f?.etaMinutes === null || f === null ? '' : Math.round(f.etaMinutes)}`;
-    if (!always && key === phone.lastKey) return;
-    phone.lastKey = key;
-    this.send(conn, { type: 'visit', seq: this.seq(), data: visitSnapshot(this.state, leg, f) });
+    let forecast: Forecast | null = null;
+    let position = none;
+    let eta = none;
+    if (leg.status === 'waiting') {
+      forecast = (forecasts ?? this.forecaster.get()).get(leg.id) ?? null;
+      if (forecast !== null) {
+        position = forecast.position;
+        if (forecast.etaMinutes !== null) eta = Math.round(forecast.etaMinutes);
+      }
+    }
+    if (!always && phone.status === leg.status && phone.windowId === leg.windowId && phone.recalls === leg.recalls
+      && phone.position === position && phone.eta === eta) return;
+    phone.status = leg.status;
+    phone.windowId = leg.windowId;
+    phone.recalls = leg.recalls;
+    phone.position = position;
+    phone.eta = eta;
+    phone.view = this.encoder.view(leg, phone.view);
+    this.send(phone.conn, this.encoder.message(phone.view, this.seq(), forecast));
   }
 
-  private leg(visitId: number): Ticket | null {
-    const legId = this.latestLeg.get(visitId);
-    const leg = (legId !== undefined ? this.state.tickets.get(legId) : undefined) ?? currentLeg(this.state, visitId);
-    if (leg) this.latestLeg.set(visitId, leg.id);
+  private leg(phone: Phone): Ticket | null {
+    const known = this.state.tickets.get(phone.legId);
+    if (known) return known;
+    const leg = currentLeg(this.state, phone.visitId);
+    if (leg) phone.legId = leg.id;
     return leg;
   }
 }

@@ -1,6 +1,5 @@
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../worker-entry.js';
 import type { StatsAnswers, StatsFacts, StatsRequest } from './stats-requests.js';
 
 export interface StatsCall { id: number; facts: StatsFacts; request: StatsRequest }
@@ -9,15 +8,6 @@ export type StatsReply =
   | { id: number; ok: false; error: { name: string; message: string; code: string | null } };
 
 interface Pending { call: StatsCall; tries: number; resolve(value: unknown): void; reject(err: Error): void }
-
-/**
- * The worker module beside this one, with this module's own ending: compiled, stats-worker.js; from sources, a
- * small .mjs that makes sure TypeScript can be loaded in the worker first (see there).
- */
-function workerEntry(): URL {
-  const compiled = extname(fileURLToPath(import.meta.url)) === '.js';
-  return new URL(compiled ? './stats-worker.js' : './stats-worker-start.mjs', import.meta.url);
-}
 
 /**
  * The main thread's end of the statistics thread: one worker, started on the first request and again after it
@@ -81,7 +71,7 @@ export class StatsThread {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(workerEntry(), { workerData: { databasePath: this.databasePath } });
+    const worker = startWorker(import.meta.url, 'stats-worker', { databasePath: this.databasePath });
     this.started++;
     this.lastError = null;
     worker.on('message', (reply: StatsReply) => this.settle(reply));

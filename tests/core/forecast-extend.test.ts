@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { forecastQueue } from '../../server/core/forecast.js';
 import { extendForecast } from '../../server/core/forecast/extend.js';
-import { Forecaster } from '../../server/forecaster.js';
-import { at, issue, newHall, openWindow } from './hall-fixture.js';
+import type { Quote } from '../../server/core/forecast/forward-run.js';
+import { InterimWaits, type LastForecast } from '../../server/core/forecast/interim.js';
+import { at, issue, newHall, openWindow, type Hall } from './hall-fixture.js';
 
 // Pension (A) takes 5 minutes; windows 1 and 8 serve it at tier 1, window 2 as a backup.
 describe('a wait for a ticket the last forecast does not know yet', () => {
@@ -33,49 +34,86 @@ describe('a wait for a ticket the last forecast does not know yet', () => {
   });
 });
 
-describe('the forecaster asked for one ticket', () => {
-  it('extends the last forecast when a new one would take more than its share of the server, and never answers nothing', () => {
-    const hall = newHall();
-    const now = at('2026-11-23 09:05');
-    // Every reading of the CPU clock is 10 ms later: each forecast "costs" 10 ms, so the next may wait 100 ms.
-    let cpu = 0;
-    const forecaster = new Forecaster(hall.state, () => now, 60_000, () => (cpu += 10));
-    openWindow(hall, hall.window.one, at('2026-11-23 09:00'));
-    const a = issue(hall, hall.service.pension, at('2026-11-23 09:01'));
-    forecaster.invalidate();
-    expect(forecaster.forTicket(a)).toMatchObject({ ticketId: a.id, position: 0 });
-    const b = issue(hall, hall.service.pension, at('2026-11-23 09:02'));
-    forecaster.invalidate();
-    expect(forecaster.get().has(b.id)).toBe(false);
-    expect(forecaster.forTicket(b)).toEqual(extendForecast(hall.state, forecaster.get(), b));
-    // The first of its service: nothing to extend, so it is worked out now.
-    const first = issue(hall, hall.service.transfer, at('2026-11-23 09:03'));
-    forecaster.invalidate();
-    const worked = forecaster.forTicket(first);
-    expect(worked).toMatchObject({ ticketId: first.id, etaMinutes: expect.any(Number) });
-    expect(forecaster.get().get(first.id)).toEqual(worked);
-  });
-});
+/** A forecast as InterimWaits reads it, made now from the state, with its quotes. */
+function lastForecast(hall: Hall, now: number): LastForecast & { quotes: Quote[] } {
+  const quotes: Quote[] = [];
+  const forecasts = forecastQueue(hall.state, now, undefined, quotes);
+  return { get: (id) => forecasts.get(id), computedAt: now, caseOverheadMs: 0, quotes, quote: (serviceId, kind) => quotes.find((q) => q.serviceId === serviceId && q.kind === kind) };
+}
 
-describe('a rush of tickets over the forecaster budget', () => {
-  it('puts each new ticket one case behind the one before, and gives an earlier ticket its own place', () => {
+/** Window 1 open since 09:00 with six pension tickets issued 09:01 to 09:06: a queue, and visitors expected. */
+function busyMorning(): Hall {
+  const hall = newHall();
+  openWindow(hall, hall.window.one, at('2026-11-23 09:00'));
+  for (let m = 1; m <= 6; m++) issue(hall, hall.service.pension, at(`2026-11-23 09:0${m}`));
+  return hall;
+}
+
+describe('the wait of a ticket issued after the last forecast', () => {
+  it('is the turn the forecast gave a shadow ticket of its service and kind waiting since then', () => {
+    const hall = busyMorning();
+    const last = lastForecast(hall, at('2026-11-23 09:06'));
+    const quote = last.quote(hall.service.pension, 'normal')!;
+    expect(quote.etaMinutes).toBeGreaterThan(20);
+    const waits = new InterimWaits();
+    waits.reset(last);
+    const t = issue(hall, hall.service.pension, at('2026-11-23 09:06'));
+    // Exactly what a forecast worked out with the ticket in it says.
+    const full = forecastQueue(hall.state, at('2026-11-23 09:06')).get(t.id)!;
+    expect(waits.tell(hall.state, t, at('2026-11-23 09:06'))).toEqual(full);
+    // Told a minute later, the same moment in the hall's future is a minute closer.
+    const again = new InterimWaits();
+    again.reset(last);
+    expect(again.tell(hall.state, t, at('2026-11-23 09:07'))!.etaMinutes).toBeCloseTo(full.etaMinutes! - 1);
+  });
+
+  it('leaves the forecast of every real ticket as it is: shadows take no time', () => {
+    const hall = busyMorning();
+    issue(hall, hall.service.transfer, at('2026-11-23 09:06'));
+    const quotes: Quote[] = [];
+    const withShadows = forecastQueue(hall.state, at('2026-11-23 09:06'), undefined, quotes);
+    expect(quotes.length).toBeGreaterThan(0);
+    expect(withShadows).toEqual(forecastQueue(hall.state, at('2026-11-23 09:06')));
+  });
+
+  it('goes one case behind the one told before it in a rush, and tells the same wait when asked again', () => {
+    const hall = busyMorning();
+    const waits = new InterimWaits();
+    waits.reset(lastForecast(hall, at('2026-11-23 09:06')));
+    const rush = [1, 2, 3].map(() => issue(hall, hall.service.pension, at('2026-11-23 09:07')));
+    const told = rush.map((t) => waits.tell(hall.state, t, at('2026-11-23 09:07'))!);
+    expect(told.map((f) => f.position - told[0].position)).toEqual([0, 1, 2]);
+    expect(told[2].etaMinutes! - told[1].etaMinutes!).toBeCloseTo(5);
+    expect(waits.tell(hall.state, rush[1], at('2026-11-23 09:08'))).toEqual(told[1]);
+  });
+
+  it('is what a newer forecast says once it knows the ticket, and the rush goes on behind the tickets it lacks', () => {
+    const hall = busyMorning();
+    const waits = new InterimWaits();
+    waits.reset(lastForecast(hall, at('2026-11-23 09:06')));
+    const a = issue(hall, hall.service.pension, at('2026-11-23 09:07'));
+    waits.tell(hall.state, a, at('2026-11-23 09:07'));
+    const newer = lastForecast(hall, at('2026-11-23 09:07'));
+    const b = issue(hall, hall.service.pension, at('2026-11-23 09:07'));
+    const toldB = waits.tell(hall.state, b, at('2026-11-23 09:07'))!;
+    const c = issue(hall, hall.service.pension, at('2026-11-23 09:07'));
+    waits.reset(newer);
+    expect(waits.tell(hall.state, a, at('2026-11-23 09:07'))).toEqual(newer.get(a.id));
+    // The newer forecast knows a but not b: c still goes one behind b.
+    expect(waits.tell(hall.state, c, at('2026-11-23 09:07'))).toMatchObject({ position: toldB.position + 1 });
+  });
+
+  it('has no quote where no open window serves the service: behind a known ticket with no time, or nothing at all', () => {
     const hall = newHall();
-    const now = at('2026-11-23 09:05');
-    let cpu = 0;
-    const forecaster = new Forecaster(hall.state, () => now, 60_000, () => (cpu += 10));
-    openWindow(hall, hall.window.one, at('2026-11-23 09:00'));
-    issue(hall, hall.service.pension, at('2026-11-23 09:01'));
-    forecaster.invalidate();
-    forecaster.get();
-    const rush = [1, 2, 3].map(() => {
-      const t = issue(hall, hall.service.pension, at('2026-11-23 09:04'));
-      forecaster.invalidate();
-      return forecaster.forTicket(t)!;
-    });
-    expect(rush.map((f) => f.position)).toEqual([1, 2, 3]);
-    expect(rush[2].etaMinutes! - rush[1].etaMinutes!).toBeCloseTo(5);
-    // The second of the rush asked again (its phone page opens): its own place, not behind the third.
-    const second = [...hall.state.active.values()].find((t) => t.id === rush[1].ticketId)!;
-    expect(forecaster.forTicket(second)).toEqual(rush[1]);
+    const waits = new InterimWaits();
+    waits.reset(lastForecast(hall, at('2026-11-23 09:00')));
+    const a = issue(hall, hall.service.pension, at('2026-11-23 09:01'));
+    expect(waits.tell(hall.state, a, at('2026-11-23 09:01'))).toBeNull();
+    const last = lastForecast(hall, at('2026-11-23 09:01'));
+    expect(last.quotes).toEqual([]);
+    waits.reset(last);
+    const b = issue(hall, hall.service.pension, at('2026-11-23 09:02'));
+    expect(waits.tell(hall.state, b, at('2026-11-23 09:02'))).toEqual({ ticketId: b.id, position: 1, etaMinutes: null });
+    expect(new InterimWaits().tell(hall.state, b, at('2026-11-23 09:02'))).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { forecastQueue } from '../../server/core/forecast.js';
 import { PauseLengths } from '../../server/core/forecast/pause-lengths.js';
-import { Forecaster } from '../../server/forecaster.js';
+import { ForecastModel } from '../../server/forecast/forecast-model.js';
 import { at, issue, minutes, newHall, openWindow, run, type Hall } from './hall-fixture.js';
 
 const pause = (hall: Hall, windowId: number, reason: 'lunch' | 'break' | 'meeting', now: number) =>
@@ -30,11 +30,11 @@ describe('windows expected back from lunch and breaks', () => {
   it("learns how long today's breaks last from the windows it watches, and expects the next break to last as long", () => {
     const hall = newHall();
     let now = at('2026-11-23 09:00');
-    const forecaster = new Forecaster(hall.state, () => now, 1000, () => now);
+    const model = new ForecastModel(hall.state);
     const act = (wall: string, change: () => void) => {
       now = at(`2026-11-23 ${wall}`);
       change();
-      forecaster.invalidate();
+      model.watch(now);
     };
     act('09:00', () => openWindow(hall, hall.window.one, now));
     act('09:30', () => pause(hall, hall.window.one, 'break', now));
@@ -43,7 +43,7 @@ describe('windows expected back from lunch and breaks', () => {
     let ticket = 0;
     act('10:01', () => (ticket = issue(hall, hall.service.pension, now).id));
     // One 7-minute break against the usual 15 minutes, weighted as three: 13 minutes, back at 10:13.
-    expect(forecaster.get().get(ticket)!.etaMinutes).toBeCloseTo(12);
+    expect(model.compute(now).forecasts.get(ticket)!.etaMinutes).toBeCloseTo(12);
     // The state alone shows no past breaks: the usual 15 minutes.
     expect(forecastQueue(hall.state, now).get(ticket)!.etaMinutes).toBeCloseTo(14);
   });

@@ -16,7 +16,7 @@ describe('the installed hall (the server bundle)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('starts with its simulated hardware, serves screens, docs and tickets, and stops cleanly', async () => {
+  it('starts with its simulated hardware, serves screens, docs and tickets with their waits, and stops cleanly', async () => {
     const port = await freePort();
     const hall = await startChildHall(port, { HALL_DB: join(dir, 'hall.db'), HALL_SECRETS_PATH: join(dir, 'secrets.json'), HALL_LOG_LEVEL: 'warn' });
     const out = hall.stdout();
@@ -35,7 +35,10 @@ describe('the installed hall (the server bundle)', () => {
       method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${kioskToken}` }, body: JSON.stringify({ serviceId: 6 }),
     });
     expect(issued.status).toBe(201);
-    expect((await issued.json()).ticket.number).toBe('F001');
+    const reply = await issued.json();
+    expect(reply.ticket.number).toBe('F001');
+    // The wait comes from the forecast thread, which the bundle starts from its own file.
+    expect(reply.forecast).toMatchObject({ ticketId: reply.ticket.id, position: 0 });
 
     hall.process.kill('SIGTERM');
     expect(await hall.exited).toBe(0);

@@ -6,7 +6,7 @@ import { sessionEndAt, type Session } from './hall-sessions.js';
 /** Arrivals are expected at the rate of this last stretch: long enough to count a few, short enough to follow the day. */
 const lookBackMs = 30 * 60_000;
 /** Arrivals further out are too uncertain to move a wait. */
-const horizonMs = 3 * 3_600_000;
+export const horizonMs = 3 * 3_600_000;
 
 /**
  * Who will come, by how the dispatch rule treats them: 'ahead' are checked-in appointments and transfers (called
@@ -59,7 +59,8 @@ export function expectedArrivals(state: HallState, now: number, sessionsOf: (hou
   return streams.map((s) => ({ ...s, of: streams.length }));
 }
 
-function arrivalKind(t: Ticket): ArrivalKind {
+/** How the dispatch rule will treat a ticket, real or expected. */
+export function arrivalKind(t: Ticket): ArrivalKind {
   if (t.channel === 'transfer' || t.appointmentId !== null) return 'ahead';
   return t.priorityClassId !== null ? 'priority' : 'normal';
 }

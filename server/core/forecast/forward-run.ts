@@ -2,7 +2,7 @@ import type { Forecast } from '../../../protocol/queue-entities.js';
 import { countCall, pickNext } from '../dispatch.js';
 import { expectedHandlingMs } from '../handling.js';
 import type { HallState, Ticket } from '../types.js';
-import { ArrivalCursor, type ArrivalStream } from './arrivals.js';
+import { ArrivalCursor, horizonMs, type ArrivalKind, type ArrivalStream } from './arrivals.js';
 import { WaitingPool } from './waiting-pool.js';
 import { WindowHeap, type ForecastWindow } from './window-heap.js';
 
@@ -14,6 +14,17 @@ export interface ForecastPlan {
   caseOverheadMs: number;
 }
 
+/**
+ * The wait a ticket of a service and kind issued now would get: the run carries a shadow ticket for each, waiting
+ * since now, that windows call like any other but that takes no time (a ticket's own turn depends only on those
+ * ahead of it, so the shadow leaves everyone else's forecast as it is). It lets a ticket issued before the next
+ * forecast be told its wait without a forward run of its own.
+ */
+export interface Quote { serviceId: number; kind: ArrivalKind; position: number; etaMinutes: number }
+
+/** Shadow tickets are numbered from here down, below any expected visitor's number. */
+const shadowIds = -1_000_000_000;
+
 /** A window in the run, with the expected visitors of the services it serves. */
 interface RunWindow extends ForecastWindow { arrivals: ArrivalCursor[] }
 
@@ -24,7 +35,7 @@ interface RunWindow extends ForecastWindow { arrivals: ArrivalCursor[] }
  * tickets are placed: the expected visitors just take their turns. "People ahead" counts tickets called earlier by
  * windows that could also have served this ticket.
  */
-export function runForward(state: HallState, now: number, plan: ForecastPlan): Map<number, Forecast> {
+export function runForward(state: HallState, now: number, plan: ForecastPlan, quotes?: Quote[]): Map<number, Forecast> {
   const waiting: Ticket[] = [];
   for (const t of state.active.values()) if (t.status === 'waiting') waiting.push(t);
   const out = new Map<number, Forecast>();
@@ -33,10 +44,13 @@ export function runForward(state: HallState, now: number, plan: ForecastPlan): M
   const windows = new WindowHeap<RunWindow>(plan.windows.map((w) => ({ ...w, ctx: { ...w.ctx }, arrivals: servedBy(w, arrivals) })));
   const competitors = competitorsByService(windows.items);
   const ahead = new Map<number, number>();
-  const pool = new WaitingPool(waiting);
+  const shadows = quotes ? shadowTickets(windows.items, now) : [];
+  const pool = new WaitingPool([...waiting, ...shadows]);
+  let real = waiting.length;
   const candidates: Ticket[] = [];
 
-  while (pool.size > 0 && windows.size > 0) {
+  // Past the last real ticket, shadows are called within the horizon of expected visitors or not at all.
+  while (pool.size > 0 && windows.size > 0 && (real > 0 || windows.first().availableAt <= now + horizonMs)) {
     const w = windows.first();
     pool.candidatesFor(w.ctx, candidates);
     for (const a of w.arrivals) {
@@ -57,9 +71,16 @@ export function runForward(state: HallState, now: number, plan: ForecastPlan): M
       continue;
     }
     const t = pick.ticket;
+    if (t.id <= shadowIds) {
+      // Its turn is the quote; it takes no time, so the window calls again at once.
+      pool.remove(t);
+      quotes!.push({ serviceId: t.serviceId, kind: t.priorityClassId !== null ? 'priority' : 'normal', position: ahead.get(t.serviceId) ?? 0, etaMinutes: Math.max(0, (w.availableAt - now) / 60_000) });
+      continue;
+    }
     if (t.id < 0) {
       for (const a of arrivals.get(t.serviceId)!) if (a.headBy(w.availableAt) === t) a.take();
     } else {
+      real--;
       pool.remove(t);
       out.set(t.id, { ticketId: t.id, position: ahead.get(t.serviceId) ?? 0, etaMinutes: Math.max(0, (w.availableAt - now) / 60_000) });
       for (const other of competitors.get(t.serviceId) ?? [t.serviceId]) ahead.set(other, (ahead.get(other) ?? 0) + 1);
@@ -68,7 +89,27 @@ export function runForward(state: HallState, now: number, plan: ForecastPlan): M
     w.availableAt += plan.caseOverheadMs + expectedHandlingMs(state, t.serviceId);
     windows.firstChanged();
   }
-  placeUnserved(waiting, pool.remaining(), out);
+  placeUnserved(waiting, [...pool.remaining()].filter((t) => t.id > shadowIds), out);
+  return out;
+}
+
+/** A normal and a priority shadow for every service an open window serves, waiting since now. */
+function shadowTickets(windows: ForecastWindow[], now: number): Ticket[] {
+  const services = new Set<number>();
+  for (const w of windows) for (const serviceId of w.ctx.tiers.keys()) services.add(serviceId);
+  const out: Ticket[] = [];
+  for (const serviceId of services) {
+    for (const priority of [false, true]) {
+      const id = shadowIds - out.length;
+      out.push({
+        id, visitId: id, number: '', seqNo: 0, status: 'waiting', channel: 'kiosk', serviceId, person: null,
+        priorityClassId: priority ? -1 : null, targetWindowId: null, appointmentId: null, appointmentStartsAt: null,
+        // Half a millisecond after now: behind a ticket issued in the same millisecond as the forecast.
+        windowId: null, staffId: null, arrivedAt: now, issuedAt: now, queueKey: now + 0.5, calledAt: null, startedAt: null,
+        finishedAt: null, recalls: 0, requeues: 0, hallDay: '', transferredFromId: null,
+      });
+    }
+  }
   return out;
 }
 
