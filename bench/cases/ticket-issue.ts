@@ -2,7 +2,7 @@ import { hallDay } from '../../server/core/hall-time.js';
 import { freePort, hallEnv, spawnMainHall, tempDir, waitForOk, benchPassword } from '../support/hall-process.js';
 import { HttpClient, login } from '../support/http-client.js';
 import { KioskFleet, type IssueSample } from '../support/kiosk-load.js';
-import { cpuMs } from '../support/process-cpu.js';
+import { cpuMs, runQueueWaitMs } from '../support/process-cpu.js';
 import { round, roundSummary, summarize } from '../support/stats.js';
 
 /** The kiosk and board tokens `npm start` prints for the demo hall. */
@@ -11,13 +11,15 @@ export function seedTokens(stdout: string): { kiosk: string; board: string } {
   return { kiosk: token('kiosk'), board: token('board') };
 }
 
-function describe(samples: IssueSample[], seconds: number, serverCpuMs: number) {
+function describe(samples: IssueSample[], seconds: number, serverCpuMs: number, mainThreadWaitMs: number) {
   const ok = samples.filter((s) => s.status === 201);
   return {
     offered: samples.length, issued: ok.length, failed: samples.length - ok.length,
     perSecond: round(ok.length / seconds, 1),
     serverCpuMsPerTicket: round(serverCpuMs / Math.max(1, ok.length), 3),
     serverBusyShare: round(serverCpuMs / (seconds * 1000), 2),
+    /** Time the hall's main thread was ready to run but waited for a core, per second of the run. */
+    mainThreadWaitMsPerSecond: round(mainThreadWaitMs / seconds, 1),
     latencyMs: roundSummary(summarize(ok.map((s) => s.doneAt - s.scheduledAt))),
     serviceMs: roundSummary(summarize(ok.map((s) => s.doneAt - s.sentAt))),
   };
@@ -47,10 +49,12 @@ export async function runTicketIssue(options = { kiosks: 50, rate: 200, rateSeco
     await fleet.openLoop(50, 1); // warm the JIT and the connections
     const pid = hall.child.pid!;
     let cpu = cpuMs(pid);
+    let waited = runQueueWaitMs(pid);
     const rateSamples = await fleet.openLoop(options.rate, options.rateSeconds);
-    const atRate = describe(rateSamples, options.rateSeconds, cpuMs(pid) - cpu);
+    const atRate = describe(rateSamples, options.rateSeconds, cpuMs(pid) - cpu, runQueueWaitMs(pid) - waited);
     cpu = cpuMs(pid);
-    const saturated = describe(await fleet.closedLoop(options.saturateSeconds), options.saturateSeconds, cpuMs(pid) - cpu);
+    waited = runQueueWaitMs(pid);
+    const saturated = describe(await fleet.closedLoop(options.saturateSeconds), options.saturateSeconds, cpuMs(pid) - cpu, runQueueWaitMs(pid) - waited);
     fleet.close();
     return { kiosks: options.kiosks, synchronous: 'FULL', windowsOpen: windows.length, atRate: { rate: options.rate, ...atRate }, saturated };
   } finally {

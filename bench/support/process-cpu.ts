@@ -23,3 +23,16 @@ export function loadAverage(): number {
     return Number.NaN;
   }
 }
+
+/**
+ * How long a thread (by default a process's main thread) has waited so far for a core while ready to run (ms),
+ * from /proc/<pid>/task/<tid>/schedstat (its second field, nanoseconds). On two shared cores, a reply can be late
+ * with nothing on the event loop in its way: the thread was ready and the cores were busy elsewhere.
+ */
+export function runQueueWaitMs(pid: number, tid = pid): number {
+  try {
+    return Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[1]) / 1e6;
+  } catch {
+    return Number.NaN;
+  }
+}
