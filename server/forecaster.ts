@@ -15,8 +15,9 @@ interface Waiter { seq: number; done(): void }
 
 /**
  * Positions and waits, worked out on the forecast thread and never on the way of a call or a ticket. The thread
- * gets every batch of events as memory takes it, and sends back a forecast of the whole hall. Boards, phones and
- * a visitor's page read the latest; a ticket just issued is told its wait from it at once (see forTicket).
+ * gets every batch of events once it is on disk, as the screens do, and sends back a forecast of the whole hall.
+ * Boards, phones and a visitor's page read the latest; a ticket just issued is told its wait from it at once (see
+ * forTicket).
  */
 export class Forecaster {
   private table = ForecastTable.empty;
@@ -24,13 +25,15 @@ export class Forecaster {
   private readonly thread: ForecastThread;
   private readonly waiters = new Set<Waiter>();
   private readonly listeners: (() => void)[] = [];
-  private posted: number;
+  /** The seq of the last batch memory took. */
+  private applied: number;
   private tickAt = -Infinity;
 
   constructor(private readonly state: HallState, private readonly clock: () => number, seq: number, log: Logger) {
-    this.posted = seq;
+    this.applied = seq;
     this.thread = new ForecastThread(
-      () => ({ type: 'start', state: this.state, seq: this.posted, now: this.clock() }),
+      // Memory as it is, with what is not yet on disk: the thread skips those batches when they are committed.
+      () => ({ type: 'start', state: this.state, seq: this.applied, now: this.clock() }),
       (m) => this.received(m),
       log,
     );
@@ -60,11 +63,18 @@ export class Forecaster {
     this.listeners.push(listener);
   }
 
-  /** Memory took a batch (before the disk confirms it; the forecast tells nobody about the events themselves). */
-  applied(batch: CommittedEvent[]): void {
+  /** Memory took a batch: a ticket in it is known to a forecast only once one has seen this seq. */
+  tookBatch(batch: CommittedEvent[]): void {
+    if (batch.length > 0) this.applied = batch[batch.length - 1].seq;
+  }
+
+  /**
+   * A batch is on disk and published: the thread gets it now, as the screens do, so no forecast (and no phone
+   * pass it starts) ever shows what a power cut could undo, and a forecast always comes after the events it saw.
+   */
+  committed(batch: CommittedEvent[]): void {
     if (batch.length === 0) return;
-    this.posted = batch[batch.length - 1].seq;
-    this.thread.post({ type: 'events', events: batch.map((c) => c.event), seq: this.posted, now: this.clock() });
+    this.thread.post({ type: 'events', events: batch.map((c) => c.event), seq: batch[batch.length - 1].seq, now: this.clock() });
   }
 
   /** The latest forecast of every waiting ticket. */
@@ -87,7 +97,7 @@ export class Forecaster {
     if (ticket.status !== 'waiting') return null;
     const told = this.interim.tell(this.state, ticket, this.clock());
     if (told) return told;
-    const seq = this.posted;
+    const seq = this.applied;
     this.thread.post({ type: 'want', now: this.clock() });
     await this.covering(seq, slowWaitMs);
     // Called while its wait was being worked out (a window was free): no wait at all.

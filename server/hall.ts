@@ -66,7 +66,8 @@ export async function createHall(config: Config, options: HallOptions = {}): Pro
   const access = new AccessStore(db);
   const vault = new IdentityVault(db, secrets.vaultKey);
   const forecaster = new Forecaster(state, clock, runner.lastSeq(), log);
-  runner.onApplied((batch) => forecaster.applied(batch));
+  runner.onApplied((batch) => forecaster.tookBatch(batch));
+  runner.onCommitted((batch) => forecaster.committed(batch));
   forecaster.start();
   let hub: RealtimeHub | null = null;
   const cards = new CardInbox(clock);

@@ -36,6 +36,8 @@ parentPort!.on('message', (m: ToForecastThread) => {
     model = new ForecastModel(m.state);
     asOf = m.seq;
   } else if (m.type === 'events' && model) {
+    // A thread started from memory has these already: memory takes a batch before the disk confirms it.
+    if (m.seq <= asOf) return;
     for (const event of m.events) evolve(model.state, event);
     asOf = m.seq;
   }

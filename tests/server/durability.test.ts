@@ -52,6 +52,26 @@ describe('an acknowledged command is on disk (group commit)', () => {
     expect(disk.syncs - before).toBeLessThanOrEqual(10);
   });
 
+  it('moves a waiting phone up only once the call that moved it is on disk', async () => {
+    const disk = slowDisk(300);
+    t = await startTestHall({ syncFile: disk.sync, overrides: { phoneUpdateMs: 100 } });
+    const staff = await t.login('1001');
+    await t.api('POST', '/api/windows/8/status', { cookie: staff, body: { status: 'open' } });
+    const issue = async () => (await t.api('POST', '/api/tickets', { token: t.kioskToken, body: { serviceId: serviceF } })).body;
+    await issue();
+    const second = await issue();
+    const phone = await TestSocket.open(t.wsUrl, { follow: { scope: 'ticket', ticketToken: second.token } });
+    const ahead = (n: number) => (m: any) => m.type === 'visit' && m.data.forecast?.position === n;
+    await phone.next(ahead(1), 3_000);
+    const call = t.api('POST', '/api/windows/8/call-next', { cookie: staff });
+    // Memory has the call at once and a forecast could follow within milliseconds; the disk takes 300 ms.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(phone.messages.some(ahead(0))).toBe(false);
+    expect((await call).status).toBe(200);
+    await phone.next(ahead(0), 3_000);
+    phone.close();
+  });
+
   it('syncs what is written beside the queue too: a login is on disk before the session cookie is handed out', async () => {
     const disk = slowDisk(300);
     t = await startTestHall({ syncFile: disk.sync });
