@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Forecast } from '../protocol/queue-entities.js';
 import type { CommittedEvent } from './command-runner.js';
+import type { DomainEvent } from './core/events.js';
 import { InterimWaits } from './core/forecast/interim.js';
 import type { HallState, Ticket } from './core/types.js';
 import { ForecastTable, type ForecastMessage } from './forecast/forecast-table.js';
@@ -10,6 +11,12 @@ import { ForecastThread } from './forecast/forecast-thread.js';
 const slowWaitMs = 1_000;
 /** Waits drift with the clock: a hall without changes for this long is forecast again. */
 const refreshMs = 15_000;
+/**
+ * Batches committed within this of the first one still unsent go to the thread together. Each message wakes the
+ * thread, and waking a thread cost the main thread about 80 µs of a ticket's 1.4 ms at 200 tickets a second; phones
+ * take one forecast a second, and a ticket issued meanwhile is told its wait without one (InterimWaits).
+ */
+const sendEveryMs = 10;
 
 interface Waiter { seq: number; done(): void }
 
@@ -24,10 +31,14 @@ export class Forecaster {
   private readonly interim = new InterimWaits();
   private readonly thread: ForecastThread;
   private readonly waiters = new Set<Waiter>();
-  private readonly listeners: (() => void)[] = [];
+  private readonly listeners: ((changed: Float64Array) => void)[] = [];
   /** The seq of the last batch memory took. */
   private applied: number;
   private tickAt = -Infinity;
+  /** Committed events not yet sent to the thread, and the seq of the last of them. */
+  private unsent: DomainEvent[] = [];
+  private unsentSeq = 0;
+  private sendTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly state: HallState, private readonly clock: () => number, seq: number, log: Logger) {
     this.applied = seq;
@@ -44,6 +55,7 @@ export class Forecaster {
   }
 
   async close(): Promise<void> {
+    if (this.sendTimer) clearTimeout(this.sendTimer);
     for (const w of this.waiters) w.done();
     await this.thread.close();
   }
@@ -58,8 +70,8 @@ export class Forecaster {
     return this.thread.kill();
   }
 
-  /** Each new forecast: phones look again. */
-  onForecast(listener: () => void): void {
+  /** Each new forecast, with the ids of the tickets it shows differently from the one before: phones look again. */
+  onForecast(listener: (changed: Float64Array) => void): void {
     this.listeners.push(listener);
   }
 
@@ -69,12 +81,28 @@ export class Forecaster {
   }
 
   /**
-   * A batch is on disk and published: the thread gets it now, as the screens do, so no forecast (and no phone
-   * pass it starts) ever shows what a power cut could undo, and a forecast always comes after the events it saw.
+   * A batch is on disk and published: the thread gets it, as the screens do, so no forecast (and no phone pass it
+   * starts) ever shows what a power cut could undo, and a forecast always comes after the events it saw. Batches
+   * go together, `sendEveryMs` after the first of them.
    */
   committed(batch: CommittedEvent[]): void {
     if (batch.length === 0) return;
-    this.thread.post({ type: 'events', events: batch.map((c) => c.event), seq: batch[batch.length - 1].seq, now: this.clock() });
+    for (const c of batch) this.unsent.push(c.event);
+    this.unsentSeq = batch[batch.length - 1].seq;
+    // A ticket waiting for a forecast that includes it is not kept waiting longer.
+    if (this.waiters.size > 0) return this.sendEvents();
+    if (this.sendTimer) return;
+    this.sendTimer = setTimeout(() => this.sendEvents(), sendEveryMs);
+    this.sendTimer.unref();
+  }
+
+  /** Sends the events committed so far; anything else for the thread goes after them. */
+  private sendEvents(): void {
+    if (this.sendTimer) clearTimeout(this.sendTimer);
+    this.sendTimer = null;
+    if (this.unsent.length === 0) return;
+    this.thread.post({ type: 'events', events: this.unsent, seq: this.unsentSeq, now: this.clock() });
+    this.unsent = [];
   }
 
   /** The latest forecast of every waiting ticket. */
@@ -82,6 +110,7 @@ export class Forecaster {
     const now = this.clock();
     if (now - this.table.computedAt >= refreshMs && now - this.tickAt >= refreshMs) {
       this.tickAt = now;
+      this.sendEvents();
       this.thread.post({ type: 'tick', now });
     }
     return this.table;
@@ -98,6 +127,7 @@ export class Forecaster {
     const told = this.interim.tell(this.state, ticket, this.clock());
     if (told) return told;
     const seq = this.applied;
+    this.sendEvents();
     this.thread.post({ type: 'want', now: this.clock() });
     await this.covering(seq, slowWaitMs);
     // Called while its wait was being worked out (a window was free): no wait at all.
@@ -109,7 +139,7 @@ export class Forecaster {
     this.table = ForecastTable.from(m);
     this.interim.reset(this.table);
     for (const w of this.waiters) if (m.asOf >= w.seq) w.done();
-    for (const listener of this.listeners) listener();
+    for (const listener of this.listeners) listener(m.changed);
   }
 
   /** Resolves once a forecast has seen the events up to `seq`, or after `ms`. */

@@ -1,12 +1,12 @@
 /**
  * The forecast thread: a copy of the hall's state, kept by applying the same committed events with the same
  * `evolve`, and the forward run over it. A forecast at the peak takes milliseconds; here it holds up no call, no
- * ticket and no screen. A forecast starts a moment after the events that call for it, so it does not take the
- * machine's second core while their command is answered and shown on the screens (on two cores, the hall's
- * reply, the screens' clients and a forecast at once make one of them wait); events that arrive meanwhile are
- * applied together and one forecast covers them all. A ticket just issued asks for its forecast at once.
+ * ticket and no screen. It runs at background priority (the main thread, answering a kiosk, goes first), starts as
+ * soon as events come (the main thread sends them together, a few milliseconds after the first), and takes at most
+ * a small share of the thread's time, so under a rush one forecast covers many batches.
  */
 import { parentPort } from 'node:worker_threads';
+import { runInBackground } from '../background-thread.js';
 import { evolve } from '../core/evolve.js';
 import { ForecastModel } from './forecast-model.js';
 import type { ToForecastThread } from './forecast-messages.js';
@@ -19,17 +19,18 @@ import { ForecastTable, type ForecastMessage } from './forecast-table.js';
  * statistics: on two cores, a quarter of one spent forecasting put 2 ms on the slowest ticket replies.
  */
 const cpuShare = 0.05;
-/** How long after a batch of events its forecast starts, unless one is wanted at once. */
-const settleMs = 10;
+
+runInBackground();
 
 let model: ForecastModel | null = null;
 let asOf = 0;
 let now = 0;
 let dirty = false;
-let wanted = false;
 let nextAt = 0;
 let timer: NodeJS.Timeout | null = null;
 let timerAt = Infinity;
+/** The rows of the last forecast sent, kept to tell the main thread what changed since (a new thread: everything). */
+let sent = new Float64Array(0);
 
 parentPort!.on('message', (m: ToForecastThread) => {
   if (m.type === 'start') {
@@ -41,14 +42,13 @@ parentPort!.on('message', (m: ToForecastThread) => {
     for (const event of m.events) evolve(model.state, event);
     asOf = m.seq;
   }
-  if (m.type !== 'events') wanted = true;
   now = m.now;
   model?.watch(now);
   dirty = true;
-  schedule(wanted ? nextAt : Math.max(nextAt, performance.now() + settleMs));
+  schedule(nextAt);
 });
 
-/** One timer, for the earliest moment the next forecast may start; a want brings it forward. */
+/** One timer, for the earliest moment the next forecast may start. */
 function schedule(at: number): void {
   if (timer && timerAt <= at) return;
   if (timer) clearTimeout(timer);
@@ -61,12 +61,13 @@ function forecast(): void {
   timerAt = Infinity;
   if (!dirty || !model) return;
   dirty = false;
-  wanted = false;
   const started = performance.now();
   const { forecasts, quotes, caseOverheadMs } = model.compute(now);
   const rows = ForecastTable.rowsOf(forecasts);
+  const changed = ForecastTable.changes(sent, rows);
+  sent = rows.slice();
   const costMs = performance.now() - started;
   nextAt = started + costMs / cpuShare;
-  const message: ForecastMessage = { rows, quotes, caseOverheadMs, asOf, computedAt: now, costMs };
-  parentPort!.postMessage(message, [rows.buffer as ArrayBuffer]);
+  const message: ForecastMessage = { rows, changed, quotes, caseOverheadMs, asOf, computedAt: now, costMs };
+  parentPort!.postMessage(message, [rows.buffer as ArrayBuffer, changed.buffer as ArrayBuffer]);
 }

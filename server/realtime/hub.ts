@@ -38,11 +38,14 @@ export interface Connection {
 export type Authenticate = (req: IncomingMessage, token: string | undefined, follow: Follow) => Caller | ErrorBody;
 export type Execute = (caller: Caller, name: string, args: Record<string, unknown>) => Promise<{ ok: true; result: unknown } | { ok: false; error: ErrorBody }>;
 
-/** An event serialised at commit, written to screens a moment later. */
 /** The longest a heartbeat's pings hold the event loop at a time. */
 const pingSliceMs = 1;
 
+/** An event serialised at commit, written to screens a moment later. */
 interface Outgoing { seq: number; pub: PublicEvent; body: string; event: DomainEvent }
+
+/** Every message goes as a text frame, Buffers too (phone updates are encoded to bytes); one options object for all. */
+const textFrame = { binary: false } as const;
 
 /**
  * One WebSocket per screen at /ws. A client says who it is and what it follows, gets a snapshot tagged with seq,
@@ -74,7 +77,7 @@ export class RealtimeHub {
     this.phones = new PhoneFeed(runner.state, forecaster, options.phoneUpdateMs, () => this.seq, (c, message) => this.sendRaw(c, message));
     runner.onCommitted((batch) => this.publish(batch));
     // Forecasts come from their own thread a moment after the events: phones look again when one arrives.
-    forecaster.onForecast(() => this.phones.lookAgain());
+    forecaster.onForecast((changed) => this.phones.forecastChanged(changed));
   }
 
   attach(server: Server): void {
@@ -248,7 +251,7 @@ export class RealtimeHub {
       conn.ws.terminate();
       return;
     }
-    conn.ws.send(text, { binary: false });
+    conn.ws.send(text, textFrame);
   }
 
   /**

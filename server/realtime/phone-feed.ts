@@ -3,6 +3,7 @@ import type { DomainEvent } from '../core/events.js';
 import type { Forecasts } from '../core/forecast.js';
 import type { HallState, Ticket } from '../core/types.js';
 import { currentLeg } from '../views.js';
+import { shownMinutes } from '../forecast/forecast-table.js';
 import type { Connection } from './hub.js';
 import { VisitEncoder, type EncodedVisit } from './visit-message.js';
 
@@ -20,11 +21,6 @@ interface Phone {
   /** The visit's newest leg; transfers add legs, the phone follows the visit. */
   legId: number;
   gone: boolean;
-  /**
-   * An event of its visit came since its last look. Only a waiting ticket's view changes without one (people
-   * ahead, wait), so a pass skips the other phones unless this is set.
-   */
-  stale: boolean;
   /** null: nothing sent yet, or the hall's config changed; the next look sends. */
   status: TicketStatus | null;
   windowId: number | null;
@@ -42,21 +38,25 @@ const none = -1;
  * replies. Counted in time, not phones, because a phone costs five times more on a busy machine than on a quiet one.
  */
 const sliceMs = 2;
-/** Even without events the minutes to wait drift, so phones are looked at again this often. */
+/**
+ * Even without events the minutes to wait drift: this often a pass asks for the latest forecast, which has the
+ * forecast thread work out a new one when the last is older (Forecaster.get), and the phones it moves are looked at.
+ */
 const driftRefreshMs = 15_000;
 
 /**
  * Phones get at most one update per interval, and only when what they show changed (status, window, people
- * ahead, minutes to wait). A pass over the phones starts as soon as something changed and the previous pass is an
- * interval old, and runs in slices, so 2,000 phones never hold up a call on its way to the boards. The one phone
- * that matters at once, the visitor whose number is called, is written right after the boards.
+ * ahead, minutes to wait). What a phone shows changes with an event of its visit, or with a forecast that moves its
+ * ticket; such a phone is due, and a pass looks at the phones due, no others. A pass starts as soon as something
+ * changed and the previous pass is an interval old, and runs in slices, so 2,000 phones never hold up a call on
+ * its way to the boards. The one phone that matters at once, the visitor whose number is called, is written right
+ * after the boards.
  */
 export class PhoneFeed {
   private readonly phones = new Map<Connection, Phone>();
   private readonly byVisit = new Map<number, Phone[]>();
-  /** The phones in the order they came, for the passes; those gone are dropped at the start of the next pass. */
-  private list: Phone[] = [];
-  private goneSincePass = 0;
+  /** Phones whose view may have changed since their last look, in the order they became due. */
+  private due = new Set<Phone>();
   private readonly encoder: VisitEncoder;
   private changed = false;
   private lastPassAt = -Infinity;
@@ -81,11 +81,10 @@ export class PhoneFeed {
     this.remove(conn);
     const siblings = this.byVisit.get(visitId);
     const phone: Phone = {
-      conn, visitId, legId: siblings?.[0].legId ?? none, gone: false, stale: true,
+      conn, visitId, legId: siblings?.[0].legId ?? none, gone: false,
       status: null, windowId: null, recalls: 0, position: none, eta: none, view: null,
     };
     this.phones.set(conn, phone);
-    this.list.push(phone);
     if (siblings) siblings.push(phone);
     else this.byVisit.set(visitId, [phone]);
     this.flushNow(conn);
@@ -95,7 +94,7 @@ export class PhoneFeed {
     const phone = this.phones.get(conn);
     if (!phone) return;
     phone.gone = true;
-    this.goneSincePass++;
+    this.due.delete(phone);
     this.phones.delete(conn);
     const siblings = this.byVisit.get(phone.visitId)!.filter((p) => p !== phone);
     if (siblings.length > 0) this.byVisit.set(phone.visitId, siblings);
@@ -119,7 +118,19 @@ export class PhoneFeed {
     // its arrival starts the pass (lookAgain). A pass started now would send the people ahead from before the event.
   }
 
-  /** Something phones show changed without an event of their visit (a new forecast, the clock): the next pass looks. */
+  /**
+   * A new forecast, and the tickets it shows differently: their phones are due. Every batch of events is followed
+   * by such a forecast, so this is also when the phones of the events' visits get their pass.
+   */
+  forecastChanged(ticketIds: Float64Array): void {
+    for (const id of ticketIds) {
+      const ticket = this.state.tickets.get(id);
+      if (ticket) this.markVisit(ticket.visitId);
+    }
+    this.lookAgain();
+  }
+
+  /** The next pass looks at the phones due, and takes the latest forecast. */
   lookAgain(): void {
     this.changed = true;
     this.schedule();
@@ -128,13 +139,16 @@ export class PhoneFeed {
   /** The hall's names, services or windows changed: every phone is sent its view again. */
   touchAll(): void {
     this.encoder.reset();
-    for (const phone of this.phones.values()) phone.status = null;
+    for (const phone of this.phones.values()) {
+      phone.status = null;
+      this.due.add(phone);
+    }
     this.lookAgain();
   }
 
   private markVisit(visitId: number): void {
     const phones = this.byVisit.get(visitId);
-    if (phones) for (const phone of phones) phone.stale = true;
+    if (phones) for (const phone of phones) this.due.add(phone);
   }
 
   flushNow(conn: Connection): void {
@@ -163,10 +177,9 @@ export class PhoneFeed {
     this.changed = false;
     this.passing = true;
     this.lastPassAt = Date.now();
-    if (this.goneSincePass > 0) this.list = this.list.filter((p) => !p.gone);
-    this.goneSincePass = 0;
-    // Phones that come during the pass join its end, having had their first update.
-    const queue = this.list;
+    // Phones that become due during the pass wait for the next.
+    const queue = [...this.due];
+    this.due.clear();
     const forecasts = this.forecaster.get();
     setImmediate(() => this.flushSlice(queue, 0, forecasts));
   }
@@ -176,7 +189,7 @@ export class PhoneFeed {
     let i = from;
     while (i < queue.length) {
       const phone = queue[i++];
-      if (!phone.gone && (phone.stale || phone.status === 'waiting' || phone.status === null)) this.push(phone, false, forecasts);
+      if (!phone.gone) this.push(phone, false, forecasts);
       // Reading the clock costs about as much as deciding that a phone has nothing new: every 8th phone will do.
       if ((i & 7) === 0 && performance.now() >= until) break;
     }
@@ -190,7 +203,6 @@ export class PhoneFeed {
 
   /** Sends the phone its view if what it shows changed (or `always`); `forecasts` is asked for only when needed. */
   private push(phone: Phone, always: boolean, forecasts: Forecasts | null): void {
-    phone.stale = false;
     const leg = this.leg(phone);
     if (!leg) return;
     let forecast: Forecast | null = null;
@@ -200,7 +212,7 @@ export class PhoneFeed {
       forecast = (forecasts ?? this.forecaster.get()).get(leg.id) ?? null;
       if (forecast !== null) {
         position = forecast.position;
-        if (forecast.etaMinutes !== null) eta = Math.round(forecast.etaMinutes);
+        if (forecast.etaMinutes !== null) eta = shownMinutes(forecast.etaMinutes);
       }
     }
     if (!always && phone.status === leg.status && phone.windowId === leg.windowId && phone.recalls === leg.recalls

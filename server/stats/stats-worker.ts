@@ -5,8 +5,11 @@
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
+import { runInBackground } from '../background-thread.js';
 import { answer } from './stats-requests.js';
 import type { StatsCall, StatsReply } from './stats-thread.js';
+
+runInBackground();
 
 let db: Database.Database | null = null;
 /** Opened at the first request, so a file that cannot be opened is that request's error, with SQLite's code. */

@@ -46,8 +46,14 @@ describe('waits worked out on the forecast thread', () => {
     expect(rush.map((r) => r.status)).toEqual(Array(120).fill(201));
     const byNumber = rush.map((r) => r.body).sort((a, b) => a.ticket.number.localeCompare(b.ticket.number));
     expect(byNumber.map((r) => r.forecast.position)).toEqual(Array.from({ length: 120 }, (_, i) => before + i));
-    // Told before the forecast had them or not, each is within one case of what the forecast of the whole rush says.
-    const after = (await t.api('GET', '/api/hall', { token: t.boardToken })).body.forecasts as { ticketId: number; etaMinutes: number }[];
+    // Told before the forecast had them or not, each is within one case of what the forecast of the whole rush says
+    // (on the boards a moment after the last reply).
+    const boardForecasts = async () => (await t.api('GET', '/api/hall', { token: t.boardToken })).body.forecasts as { ticketId: number; etaMinutes: number }[];
+    await expect.poll(async () => {
+      const known = new Set((await boardForecasts()).map((f) => f.ticketId));
+      return byNumber.every((r) => known.has(r.ticket.id));
+    }, { timeout: 5000 }).toBe(true);
+    const after = await boardForecasts();
     const misses = byNumber.map((r) => Math.abs(r.forecast.etaMinutes - after.find((f) => f.ticketId === r.ticket.id)!.etaMinutes));
     expect(Math.max(...misses)).toBeLessThan(5.25);
   });

@@ -73,6 +73,21 @@ describe('a phone following its visit', () => {
     phone.close();
   });
 
+  it('hears that it moved up when a number ahead of it is called, though nothing happened to its own ticket', async () => {
+    await issueF();
+    const mine = await issueF();
+    const phone = await follow(mine.token);
+    const ahead = await nextVisit(phone, 0, (d) => d.forecast !== null);
+    expect(ahead.data.forecast.position).toBeGreaterThan(0);
+    const count = visits(phone).length;
+    await at8('call-next');
+    const moved = await nextVisit(phone, count, (d) => d.forecast?.position === ahead.data.forecast.position - 1);
+    expect(moved.data.ticket).toMatchObject({ id: mine.ticket.id, status: 'waiting' });
+    phone.close();
+    // Window 8 left as it was found: nobody called, nobody waiting.
+    for (const action of ['no-show', 'call-next', 'no-show']) expect((await at8(action)).status).toBe(200);
+  });
+
   it('says nothing to the phone of a finished visit while others are called, and sends every phone a renamed hall', async () => {
     const done = await issueF();
     const donePhone = await follow(done.token);
