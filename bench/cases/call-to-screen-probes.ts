@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import type { SetUpHall } from '../sim/http-setup.js';
 import type { BenchHall } from '../support/hall-process.js';
 import { openSocket, type PhoneFleet } from '../support/screens.js';
@@ -77,4 +78,40 @@ export async function memoryPerClient(hall: BenchHall, setup: SetUpHall, phones:
     serverRssMB: round(after.rss / 1048576, 1),
     clientsConnected: after.clients,
   };
+}
+
+/**
+ * (g)'s floor beside the fan-out it is held against: in the hall's own process, just after the probes, one message
+ * of a phone update's size written to as many raw TCP connections as a probe's call wrote to boards and pads, and
+ * as many as it wrote to phones, each burst after a quiet stretch as each probe's call came. A write in a burst of a
+ * few dozen after a quiet moment costs about twice one of 2,000 written back to back (the caches, and the clients
+ * that wake to read, are cold), so the floor is taken the way the fan-out it is the floor of happens.
+ */
+export async function rawWriteBursts(hall: BenchHall, sizes: { boards: number; phones: number }, bytes: number, rounds = 8, quietMs = 500) {
+  const { port } = await hall.ask<{ port: number }>({ type: 'rawListen' });
+  const count = Math.max(sizes.boards, sizes.phones);
+  const sockets = Array.from({ length: count }, () => {
+    const socket = connect(port, '127.0.0.1');
+    socket.on('data', () => undefined);
+    socket.on('error', () => undefined);
+    return socket;
+  });
+  try {
+    for (let i = 0; i < 200 && (await hall.ask<{ count: number }>({ type: 'rawCount' })).count < count; i++) await sleep(20);
+    const boards: number[] = [];
+    const phones: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      await sleep(quietMs);
+      boards.push((await hall.ask<{ usPerClient: number }>({ type: 'rawBurst', count: sizes.boards, bytes, round: 2 * r })).usPerClient);
+      await sleep(quietMs);
+      phones.push((await hall.ask<{ usPerClient: number }>({ type: 'rawBurst', count: sizes.phones, bytes, round: 2 * r + 1 })).usPerClient);
+    }
+    return {
+      bytes, quietMs,
+      boardsBurst: { clients: sizes.boards, usPerClient: roundSummary(summarize(boards)) },
+      phonesBurst: { clients: sizes.phones, usPerClient: roundSummary(summarize(phones)) },
+    };
+  } finally {
+    for (const socket of sockets) socket.destroy();
+  }
 }

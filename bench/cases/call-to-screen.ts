@@ -10,7 +10,7 @@ import { freePort, hallEnv, startBenchHall, tempDir, type BenchHall } from '../s
 import { calledPhoneLatencies, callLatencies } from '../support/latency-join.js';
 import { PhoneFleet } from '../support/screens.js';
 import { round, roundSummary, sleep, summarize } from '../support/stats.js';
-import { lastPhoneProbes, memoryPerClient } from './call-to-screen-probes.js';
+import { lastPhoneProbes, memoryPerClient, rawWriteBursts } from './call-to-screen-probes.js';
 
 export interface CallToScreenOptions {
   phones: number;
@@ -77,6 +77,8 @@ export async function runCallToScreen(options: CallToScreenOptions = callToScree
     const measureFrom = performance.now();
     const callsBefore = actions.calls.length;
     const replyBefore = actions.callNextMs.length;
+    const issueBefore = actions.issueMs.length;
+    const withoutForecastBefore = actions.withoutForecast;
     const eventsBefore = setup.boards[0].events;
     await sleep(options.measureSeconds * 1000);
     const fanout = await hall.ask({ type: 'fanout' });
@@ -91,6 +93,8 @@ export async function runCallToScreen(options: CallToScreenOptions = callToScree
     const pads = callLatencies(calls, [...setup.pads.values()]);
     const calledPhone = calledPhoneLatencies(calls, phones.calledSeen);
     const probes = await lastPhoneProbes(setup, phones, hall, options.probes);
+    const perCall = (sends: number) => Math.max(1, Math.round(sends / Math.max(1, probes.detail.probes)));
+    const rawFloor = await rawWriteBursts(hall, { boards: perCall(probes.fanout.boardsAndPads.sends), phones: perCall(probes.fanout.phones.sends) }, Math.round(phones.bytes / Math.max(1, phones.messages)));
     const memory = await memoryPerClient(hall, setup, phones, options.extraPhonesForMemory);
     return {
       setup: { windows: plan.length, boards: setup.boards.length, pads: setup.pads.size, phones: options.phones, warmupSpeed: options.warmupSpeed, measureSpeed: options.measureSpeed },
@@ -105,13 +109,15 @@ export async function runCallToScreen(options: CallToScreenOptions = callToScree
       callToLastPhoneMs: probes.lastPhone,
       probes: probes.detail,
       callNextReplyMs: roundSummary(summarize(actions.callNextMs.slice(replyBefore))),
-      issueReplyMs: roundSummary(summarize(actions.issueMs)),
-      issuedWithoutForecast: actions.withoutForecast,
+      // During the measured stretch, as the callNext replies (the morning before it runs up to 200 times faster).
+      issueReplyMs: roundSummary(summarize(actions.issueMs.slice(issueBefore))),
+      issuedWithoutForecast: actions.withoutForecast - withoutForecastBefore,
       fanout: describeFanout(fanout, measuredSeconds),
       // How late the hall's timers ran and how long it paused for garbage collection during the peak.
       held: fanout.held,
       forecastThread: fanout.forecastThread,
       probeFanout: probes.fanout,
+      rawFloor,
       memory,
       screens: { gaps: [...setup.boards, ...setup.pads.values()].reduce((s, c) => s + c.gaps, 0), phoneMessages: phones.messages, phoneBytes: phones.bytes, phonesRefused: phones.refused },
       refusals: actions.refusals,

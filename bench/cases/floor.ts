@@ -1,19 +1,42 @@
-import { spawn } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import WebSocket from 'ws';
 import { repoRoot, tempDir } from '../support/hall-process.js';
+import { KioskFleet } from '../support/kiosk-load.js';
 import { median, roundSummary, sleep, summarize } from '../support/stats.js';
 
-/** (g) The floor, measured in the same run as the rest: fsync, a SQLite commit with synchronous=FULL, and a raw write per client. */
-export async function runFloor(clients = 2000, messageBytes = 700) {
+/**
+ * (g) The floor, measured in the same run as the rest: fsync, a SQLite commit with synchronous=FULL, a raw write per
+ * client, and a bare server's answer to kiosks at the rate of (c).
+ */
+export async function runFloor(clients = 2000, messageBytes = 700, issueRate = 200) {
   const tmp = tempDir();
   try {
-    return { disk: diskFloor(tmp.dir), socket: await socketFloor(clients, messageBytes) };
+    return { disk: diskFloor(tmp.dir), socket: await socketFloor(clients, messageBytes), request: await requestFloor(tmp.dir, issueRate) };
   } finally {
     tmp.remove();
+  }
+}
+
+/**
+ * 50 kiosks at `rate` a second against request-floor-entry.ts (parse, write, fdatasync, answer), warmed up as the
+ * hall is in (c): the latency any server gets here when it answers only once the ticket is on disk.
+ */
+async function requestFloor(dir: string, rate: number, seconds = 10) {
+  const child = fork(join(repoRoot, 'bench/support/request-floor-entry.ts'), [join(dir, 'request-floor.bin')], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  try {
+    const { port } = await new Promise<{ port: number }>((resolve) => child.once('message', resolve as never));
+    const fleet = new KioskFleet(`http://127.0.0.1:${port}`, 50, 'floor', [1, 2, 3], '2026-03-10', 0, 1000);
+    await fleet.openLoop(50, 1);
+    await fleet.openLoop(rate, 5);
+    const samples = (await fleet.openLoop(rate, seconds)).filter((s) => s.status === 201);
+    fleet.close();
+    return { rate, seconds, latencyMs: roundSummary(summarize(samples.map((s) => s.doneAt - s.scheduledAt))) };
+  } finally {
+    child.kill('SIGKILL');
   }
 }
 

@@ -1,3 +1,4 @@
+import { createServer, type Socket } from 'node:net';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { WebSocket } from 'ws';
 import { loadConfig } from '../../server/config.js';
@@ -14,7 +15,9 @@ import { virtualAt, type ClockAnchor } from '../sim/clock.js';
  *   keeps its hall-time meaning for handling times and waits;
  * - a memory probe (after a full GC);
  * - timing of the fan-out: how long the hub spends publishing to boards and pads and feeding phones, and how many
- *   WebSocket messages it sends meanwhile, from which the cost per client follows.
+ *   WebSocket messages it sends meanwhile, from which the cost per client follows;
+ * - the floor of that fan-out in the same process and minute: raw TCP connections the bench opens, and bursts of one
+ *   message written to as many of them as a call's fan-out writes to.
  */
 let anchor: ClockAnchor | null = process.env.BENCH_CLOCK ? JSON.parse(process.env.BENCH_CLOCK) : null;
 const clock = () => (anchor ? Math.round(virtualAt(anchor, Date.now())) : Date.now());
@@ -66,7 +69,7 @@ function timeMethods(proto: object, names: string[], stats: FanoutStats): void {
 }
 timeMethods(RealtimeHub.prototype, ['publish', 'flushOutbox'], fanout.boards);
 // Whichever of these the phone feed has: the periodic pass, or its slices.
-timeMethods(PhoneFeed.prototype, ['tick', 'startPass', 'flushSlice', 'pushNow'], fanout.phones);
+timeMethods(PhoneFeed.prototype, ['tick', 'forecastChanged', 'startPass', 'flushSlice', 'pushNow'], fanout.phones);
 // Forecasts are worked out on their own thread; what the main thread spends is taking each one in, apart from fan-out.
 timeMethods(Forecaster.prototype, ['get', 'received'], fanout.forecast);
 
@@ -91,7 +94,18 @@ const url = await hall.listen();
 const token = (role: string) => hall.seed?.devices.find((d) => d.role === role)?.token ?? '';
 process.send!({ type: 'ready', url, seed: { kioskToken: token('kiosk'), boardToken: token('board') } });
 
-process.on('message', async (m: { type: string; anchor?: ClockAnchor }) => {
+const raw: Socket[] = [];
+const rawServer = createServer((socket) => { socket.setNoDelay(true); socket.on('error', () => undefined); raw.push(socket); });
+
+/** One message written to `count` raw connections in a loop, as a fan-out writes to its clients: µs per write. */
+function rawBurst(count: number, bytes: number, round: number): number {
+  const text = `{"type":"visit","seq":${round},"data":"${'x'.repeat(Math.max(0, bytes - 40))}"}`;
+  const started = performance.now();
+  for (let i = 0; i < count; i++) raw[(round * count + i) % raw.length].write(text);
+  return ((performance.now() - started) * 1000) / count;
+}
+
+process.on('message', async (m: { type: string; anchor?: ClockAnchor; count?: number; bytes?: number; round?: number }) => {
   if (m.type === 'anchor') {
     anchor = m.anchor ?? null;
     process.send!({ type: 'anchor' });
@@ -108,6 +122,12 @@ process.on('message', async (m: { type: string; anchor?: ClockAnchor }) => {
     for (const s of Object.values(fanout)) Object.assign(s, { calls: 0, ms: 0, sends: 0, maxMs: 0 });
     loopDelay.reset();
     Object.assign(gc, { pauses: 0, ms: 0, maxMs: 0 });
+  } else if (m.type === 'rawListen') {
+    rawServer.listen(0, '127.0.0.1', () => process.send!({ type: 'rawListen', port: (rawServer.address() as { port: number }).port }));
+  } else if (m.type === 'rawCount') {
+    process.send!({ type: 'rawCount', count: raw.length });
+  } else if (m.type === 'rawBurst') {
+    process.send!({ type: 'rawBurst', usPerClient: rawBurst(m.count!, m.bytes!, m.round!) });
   } else if (m.type === 'stop') {
     await hall.close();
     process.exit(0);
