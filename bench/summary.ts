@@ -29,6 +29,10 @@ export function summaryRows(r: Results): Row[] {
     rows.push({ bench: 'a call→screen', metric: 'called visitor\'s phone p50 / p99', measured: `${ms(s.callToCalledPhoneMs.p50)} / ${ms(s.callToCalledPhoneMs.p99)}`, target: '—', floor: '', ok: null });
     rows.push({ bench: 'a call→screen', metric: `last phone p50 / p99 (${s.probes.probes} probes)`, measured: `${ms(s.callToLastPhoneMs.p50, 0)} / ${ms(s.callToLastPhoneMs.p99, 0)}`, target: 'p99 ≤ 1 s', floor: `${s.probes.phonesUpdatedPerCall.p50} phones per call`, ok: s.callToLastPhoneMs.p99 <= 1000 });
     rows.push({ bench: 'b callNext', metric: `reply p50 / p99 under that load (${s.callNextReplyMs.n} calls)`, measured: `${ms(s.callNextReplyMs.p50)} / ${ms(s.callNextReplyMs.p99)}`, target: 'p99 ≤ 5 ms', floor: `commit p99 ${ms(commitP99, 2)}: ${ratio(s.callNextReplyMs.p99, commitP99)}`, ok: s.callNextReplyMs.p99 <= 5 });
+    if (s.commandsInHallMs) {
+      const c = s.commandsInHallMs;
+      rows.push({ bench: 'b callNext', metric: `inside the hall: message taken to reply written (${c.n} pad commands)`, measured: `${ms(c.p50)} / ${ms(c.p99)}`, target: '', floor: `max ${ms(c.max)}`, ok: null });
+    }
     if (s.held) {
       const f = s.fanout;
       rows.push({ bench: 'b callNext', metric: 'what held the loop: timers late p99 / max', measured: `${ms(s.held.loopDelayMs.p99)} / ${ms(s.held.loopDelayMs.max)}`, target: '', floor: `longest GC ${ms(s.held.gc.maxMs)}, forecast taken in ${ms(f.forecasts.longestMs)}, fan-out ${ms(Math.max(f.boardsAndPads.longestMs, f.phones.longestMs))}`, ok: null });

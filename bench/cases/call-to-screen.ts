@@ -115,6 +115,8 @@ export async function runCallToScreen(options: CallToScreenOptions = callToScree
       fanout: describeFanout(fanout, measuredSeconds),
       // How late the hall's timers ran and how long it paused for garbage collection during the peak.
       held: fanout.held,
+      // Every command over a WebSocket during the peak (nearly all callNext and the other pad actions), inside the hall.
+      commandsInHallMs: fanout.commandsInHallMs,
       forecastThread: fanout.forecastThread,
       probeFanout: probes.fanout,
       rawFloor,

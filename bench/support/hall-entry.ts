@@ -73,6 +73,24 @@ timeMethods(PhoneFeed.prototype, ['tick', 'forecastChanged', 'startPass', 'flush
 // Forecasts are worked out on their own thread; what the main thread spends is taking each one in, apart from fan-out.
 timeMethods(Forecaster.prototype, ['get', 'received'], fanout.forecast);
 
+/**
+ * Inside the hall, each command a pad or screen sent over its WebSocket: from the moment the hub took the message
+ * to the moment its reply was written (the disk's sync included). Beside what the pads measure, it tells time in
+ * the hall from time spent before the message was read or after the reply left (the machine, the clients).
+ */
+const commandMs: number[] = [];
+const hubProto = RealtimeHub.prototype as unknown as { command: (...args: unknown[]) => Promise<void> };
+const command = hubProto.command;
+hubProto.command = async function (this: unknown, ...args: unknown[]) {
+  const started = performance.now();
+  try {
+    return await command.apply(this, args);
+  } finally {
+    commandMs.push(performance.now() - started);
+  }
+};
+const quantile = (xs: number[], q: number) => xs[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? 0;
+
 // What holds the event loop, for the tails: how late timers ran (a 1 ms resolution histogram) and the GC pauses.
 const loopDelay = monitorEventLoopDelay({ resolution: 1 });
 loopDelay.enable();
@@ -115,8 +133,10 @@ process.on('message', async (m: { type: string; anchor?: ClockAnchor; count?: nu
     process.send!({ type: 'memory', rss: u.rss, heapUsed: u.heapUsed, external: u.external, arrayBuffers: u.arrayBuffers, clients: hall.hub.clientCount });
   } else if (m.type === 'fanout') {
     const costs = thread.costs.sort((a, b) => a - b);
-    const at = (q: number) => costs[Math.min(costs.length - 1, Math.floor(q * costs.length))] ?? 0;
-    process.send!({ type: 'fanout', ...structuredClone(fanout), held: held(), forecastThread: { forecasts: thread.forecasts, costMs: { p50: at(0.5), p90: at(0.9), max: at(1) } } });
+    const commands = commandMs.sort((a, b) => a - b);
+    const inHall = { n: commands.length, p50: quantile(commands, 0.5), p99: quantile(commands, 0.99), max: quantile(commands, 1) };
+    process.send!({ type: 'fanout', ...structuredClone(fanout), held: held(), commandsInHallMs: inHall, forecastThread: { forecasts: thread.forecasts, costMs: { p50: quantile(costs, 0.5), p90: quantile(costs, 0.9), max: quantile(costs, 1) } } });
+    commandMs.length = 0;
     thread.forecasts = 0;
     thread.costs = [];
     for (const s of Object.values(fanout)) Object.assign(s, { calls: 0, ms: 0, sends: 0, maxMs: 0 });
