@@ -1,19 +1,6 @@
-import { createServer } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { openPage, type ScreenSize } from '../../support/browser.js';
 import type { TestHall } from '../../support/hall-server.js';
-
-/** A port nobody listens on now, so a restarted hall can come back at the same address as the one before. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export async function openBoard(browser: Browser, t: TestHall, size: ScreenSize, query = ''): Promise<Page> {
   const page = await openPage(browser, `${t.url}/board/?token=${t.boardToken}${query}`, size);

@@ -2,7 +2,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, sizes, tempDir } from '../../support/browser.js';
 import { startTestHall, type TestHall } from '../../support/hall-server.js';
-import { freePort, openBoard, waitForAnnouncements } from './board-fixture.js';
+import { freePort } from '../../server/child-hall.js';
+import { openBoard, waitForAnnouncements } from './board-fixture.js';
 import { visitor } from './visitors.js';
 
 describe('a board after a server restart', () => {
