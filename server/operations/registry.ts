@@ -71,7 +71,7 @@ export async function invoke(ctx: OperationContext, op: Operation, caller: Calle
   } catch (err) {
     if (err instanceof StorageError || storageFailure(err)) {
       if (!(err instanceof StorageError)) ctx.log.error({ err, operation: op.operationId }, 'operation could not be stored');
-      return { ok: false, status: 503, error: { code: 'STORAGE_ERROR', message: { zh: '数据保存失败，请稍后重试', en: 'The hall could not store this; please try again' } } };
+      return { ok: false, status: 503, error: { code: 'STORAGE_ERROR', message: op.method === 'GET' ? couldNotRead : couldNotStore } };
     }
     ctx.log.error({ err, operation: op.operationId }, 'operation failed');
     return { ok: false, status: 500, error: { code: 'INTERNAL', message: { zh: '系统内部错误', en: 'Internal error' } } };
@@ -83,6 +83,10 @@ export async function invoke(ctx: OperationContext, op: Operation, caller: Calle
  * could not store, whoever was writing (the command runner, or a session or pairing code), so the client is told
  * to try again rather than shown an internal error.
  */
+/** The disk failed: a change is refused and changes nothing; a read (a report, a list) is simply not answered. */
+const couldNotStore = { zh: '数据保存失败，请稍后重试', en: 'The hall could not store this; please try again' };
+const couldNotRead = { zh: '数据读取失败，请稍后重试', en: 'The hall could not read its records; please try again' };
+
 function storageFailure(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === 'string' && /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN|BUSY)/.test(code);
