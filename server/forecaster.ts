@@ -3,6 +3,7 @@ import type { Forecast } from '../protocol/queue-entities.js';
 import type { CommittedEvent } from './command-runner.js';
 import type { DomainEvent } from './core/events.js';
 import { InterimWaits } from './core/forecast/interim.js';
+import type { WindowChange } from './core/forecast/pause-lengths.js';
 import type { HallState, Ticket } from './core/types.js';
 import { ForecastTable, type ForecastMessage } from './forecast/forecast-table.js';
 import { ForecastThread } from './forecast/forecast-thread.js';
@@ -40,11 +41,15 @@ export class Forecaster {
   private unsentSeq = 0;
   private sendTimer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly state: HallState, private readonly clock: () => number, seq: number, log: Logger) {
+  /** `windowChanges` reads the day's window changes back from the hall's record, for each thread that starts. */
+  constructor(private readonly state: HallState, private readonly clock: () => number, seq: number, log: Logger, windowChanges: (now: number) => WindowChange[]) {
     this.applied = seq;
     this.thread = new ForecastThread(
       // Memory as it is, with what is not yet on disk: the thread skips those batches when they are committed.
-      () => ({ type: 'start', state: this.state, seq: this.applied, now: this.clock() }),
+      () => {
+        const now = this.clock();
+        return { type: 'start', state: this.state, seq: this.applied, now, windowChanges: windowChanges(now) };
+      },
       (m) => this.received(m),
       log,
     );

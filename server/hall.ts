@@ -27,7 +27,7 @@ import { defaultSettings, seedDemoHall, type SeedReport } from './seed/demo-hall
 import { openDatabase, walSyncFor, type Db } from './store/database.js';
 import type { SyncFile } from './store/wal-sync.js';
 import { Checkpointer } from './store/checkpointer.js';
-import { loadState } from './store/load-state.js';
+import { loadState, loadWindowChanges } from './store/load-state.js';
 import { redact } from './log-redaction.js';
 
 export interface Hall {
@@ -65,7 +65,7 @@ export async function createHall(config: Config, options: HallOptions = {}): Pro
   const runner = new CommandRunner(db, state, clock, log, wal);
   const access = new AccessStore(db);
   const vault = new IdentityVault(db, secrets.vaultKey);
-  const forecaster = new Forecaster(state, clock, runner.lastSeq(), log);
+  const forecaster = new Forecaster(state, clock, runner.lastSeq(), log, (now) => loadWindowChanges(db, now));
   runner.onApplied((batch) => forecaster.tookBatch(batch));
   runner.onCommitted((batch) => forecaster.committed(batch));
   forecaster.start();

@@ -2,6 +2,7 @@ import type { Forecast } from '../../protocol/queue-entities.js';
 import { forecastQueue } from '../core/forecast.js';
 import type { Quote } from '../core/forecast/forward-run.js';
 import { PaceLearner } from '../core/forecast/pace.js';
+import type { WindowChange } from '../core/forecast/pause-lengths.js';
 import type { HallState } from '../core/types.js';
 
 /**
@@ -12,6 +13,11 @@ export class ForecastModel {
   private readonly pace = new PaceLearner();
 
   constructor(readonly state: HallState) {}
+
+  /** Today's window changes so far, read back from the hall's record when the model starts after the hall did. */
+  recall(changes: WindowChange[]): void {
+    this.pace.recall(this.state.settings.timeZone, changes);
+  }
 
   /** After every change: watching the windows is the only way to see a pause end. */
   watch(now: number): void {

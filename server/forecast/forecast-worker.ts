@@ -33,16 +33,22 @@ let timerAt = Infinity;
 let sent = new Float64Array(0);
 
 parentPort!.on('message', (m: ToForecastThread) => {
+  now = m.now;
   if (m.type === 'start') {
     model = new ForecastModel(m.state);
+    model.recall(m.windowChanges);
     asOf = m.seq;
   } else if (m.type === 'events' && model) {
     // A thread started from memory has these already: memory takes a batch before the disk confirms it.
     if (m.seq <= asOf) return;
-    for (const event of m.events) evolve(model.state, event);
+    // Watched after each event: the batches of several commands come together, and a window resumed and calling
+    // at once would otherwise never be seen open, and its pause not learned.
+    for (const event of m.events) {
+      evolve(model.state, event);
+      model.watch(now);
+    }
     asOf = m.seq;
   }
-  now = m.now;
   model?.watch(now);
   dirty = true;
   schedule(nextAt);

@@ -2,6 +2,7 @@ import type { HallSettings } from '../../protocol/config-entities.js';
 import { learnHandling } from '../core/handling.js';
 import { hallDay } from '../core/hall-time.js';
 import { emptyState, keepTicket } from '../core/state.js';
+import type { WindowChange } from '../core/forecast/pause-lengths.js';
 import type { Appointment, ConfigEntity, HallState, Ticket, WindowRuntime } from '../core/types.js';
 import type { Db } from './database.js';
 import { loadFeedback } from './load-feedback.js';
@@ -58,4 +59,14 @@ export function loadState(db: Db, now: number, defaults: HallSettings): HallStat
   for (const [kind, table] of Object.entries(tables)) state.lastId[kind as keyof typeof tables] = maxId(table);
   loadFeedback(db, state, today);
   return state;
+}
+
+/**
+ * The windows' status changes of the last day, oldest first, from the event log: what the forecast learns today's
+ * pause lengths from when it starts after the hall did (PauseLengths.recall keeps today's).
+ */
+export function loadWindowChanges(db: Db, now: number): WindowChange[] {
+  const rows = db.prepare(`SELECT at, payload FROM events WHERE type = 'window.statusChanged' AND at >= ? ORDER BY seq`)
+    .all(now - 24 * 3_600_000) as { at: number; payload: string }[];
+  return rows.map((r) => ({ at: r.at, runtime: (JSON.parse(r.payload) as { runtime: WindowRuntime }).runtime }));
 }

@@ -82,3 +82,25 @@ describe('pause lengths learned by watching', () => {
     expect(lengths.expectedMs('break')).toBe(minutes(15));
   });
 });
+
+describe('pause lengths recalled from the record of window changes', () => {
+  const change = (wall: string, status: 'open' | 'paused', reason: 'break' | 'lunch' | null = null) => ({
+    at: at(wall),
+    runtime: { windowId: 1, status, pauseReason: reason, staffId: null, currentTicketId: null, statusSince: at(wall), ratio: { priority: 0, normal: 0 } },
+  });
+
+  it("learns today's pauses as if it had watched them, not yesterday's, and keeps them as it goes on watching", () => {
+    const hall = newHall();
+    const lengths = new PauseLengths();
+    lengths.recall(hall.state.settings.timeZone, [
+      change('2026-11-22 10:00', 'paused', 'break'), change('2026-11-22 10:40', 'open'),
+      change('2026-11-23 09:00', 'open'), change('2026-11-23 09:30', 'paused', 'break'), change('2026-11-23 09:37', 'open'),
+      change('2026-11-23 12:00', 'paused', 'lunch'), change('2026-11-23 12:30', 'open'),
+    ]);
+    expect(lengths.expectedMs('break')).toBe(minutes((3 * 15 + 7) / 4));
+    expect(lengths.expectedMs('lunch')).toBe(minutes((3 * 60 + 30) / 4));
+    openWindow(hall, hall.window.one, at('2026-11-23 13:00'));
+    lengths.watch(hall.state, at('2026-11-23 13:00'));
+    expect(lengths.expectedMs('break')).toBe(minutes((3 * 15 + 7) / 4));
+  });
+});

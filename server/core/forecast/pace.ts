@@ -1,7 +1,7 @@
 import type { PauseReason } from '../../../protocol/queue-entities.js';
 import type { HallState } from '../types.js';
 import { casePace, type CasePace } from './case-pace.js';
-import { PauseLengths } from './pause-lengths.js';
+import { PauseLengths, type WindowChange } from './pause-lengths.js';
 
 /** The day's pace as the forward run uses it: time around each case, and how long a pause of each reason lasts. */
 export interface Pace extends CasePace {
@@ -28,6 +28,11 @@ export class PaceLearner {
   /** Called after every change to the state: it is how pauses are seen ending. */
   watch(state: HallState, now: number): void {
     this.pauses.watch(state, now);
+  }
+
+  /** Today's pauses from the hall's record of window changes (see PauseLengths.recall). */
+  recall(timeZone: string, changes: WindowChange[]): void {
+    this.pauses.recall(timeZone, changes);
   }
 
   pace(state: HallState, now: number): Pace {

@@ -1,6 +1,9 @@
 import type { PauseReason } from '../../../protocol/queue-entities.js';
 import { hallDay } from '../hall-time.js';
-import type { HallState } from '../types.js';
+import type { HallState, WindowRuntime } from '../types.js';
+
+/** A window's status as one of the hall's recorded changes left it (a `window.statusChanged` event). */
+export interface WindowChange { at: number; runtime: WindowRuntime }
 
 /**
  * Lunch and breaks have a usual length, guessed at these until the day shows its own (each guess worth a few
@@ -23,25 +26,41 @@ export class PauseLengths {
   private readonly ended = new Map<PauseReason, { count: number; totalMs: number }>();
 
   watch(state: HallState, now: number): void {
-    const today = hallDay(now, state.settings.timeZone);
-    if (today !== this.day) {
-      this.day = today;
-      this.underWay.clear();
-      this.ended.clear();
+    this.onDay(hallDay(now, state.settings.timeZone));
+    for (const r of state.runtime.values()) this.look(r);
+  }
+
+  /**
+   * The day's pauses so far from the hall's record of window changes, oldest first, as if they had been watched:
+   * a restarted hall (or forecast thread) expects lunches and breaks as long as the ones it saw before.
+   */
+  recall(timeZone: string, changes: WindowChange[]): void {
+    for (const { at, runtime } of changes) {
+      this.onDay(hallDay(at, timeZone));
+      this.look(runtime);
     }
-    for (const r of state.runtime.values()) {
-      const seen = this.underWay.get(r.windowId);
-      if (r.status === 'paused') {
-        if (!seen || seen.since !== r.statusSince) this.underWay.set(r.windowId, { reason: r.pauseReason ?? 'other', since: r.statusSince });
-        continue;
-      }
-      if (!seen) continue;
-      this.underWay.delete(r.windowId);
-      const lasted = r.statusSince - seen.since;
-      if (r.status !== 'open' || lasted <= 0 || lasted > longestPauseMs) continue;
-      const sum = this.ended.get(seen.reason) ?? { count: 0, totalMs: 0 };
-      this.ended.set(seen.reason, { count: sum.count + 1, totalMs: sum.totalMs + lasted });
+  }
+
+  /** A new day starts with the guesses again. */
+  private onDay(today: string): void {
+    if (today === this.day) return;
+    this.day = today;
+    this.underWay.clear();
+    this.ended.clear();
+  }
+
+  private look(r: WindowRuntime): void {
+    const seen = this.underWay.get(r.windowId);
+    if (r.status === 'paused') {
+      if (!seen || seen.since !== r.statusSince) this.underWay.set(r.windowId, { reason: r.pauseReason ?? 'other', since: r.statusSince });
+      return;
     }
+    if (!seen) return;
+    this.underWay.delete(r.windowId);
+    const lasted = r.statusSince - seen.since;
+    if (r.status !== 'open' || lasted <= 0 || lasted > longestPauseMs) return;
+    const sum = this.ended.get(seen.reason) ?? { count: 0, totalMs: 0 };
+    this.ended.set(seen.reason, { count: sum.count + 1, totalMs: sum.totalMs + lasted });
   }
 
   /** The expected length of a pause for this reason, or null when it has no usual length. */
