@@ -27,7 +27,7 @@ describe('waits worked out on the forecast thread', () => {
     for (let i = 0; i < 5; i++) {
       const r = (await issue(t)).body;
       replies.push(r);
-      await expect.poll(async () => (await forecasts()).some((f) => f.ticketId === r.ticket.id)).toBe(true);
+      await expect.poll(async () => (await forecasts()).some((f) => f.ticketId === r.ticket.id), { timeout: 5000 }).toBe(true);
     }
     const onBoard = await forecasts();
     // Positions count the tickets ahead; the last of the five waits for a window to finish a case.
