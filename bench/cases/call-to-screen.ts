@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { hallTimeToEpoch } from '../../server/core/hall-time.js';
 import { ScaledClock } from '../sim/clock.js';
 import { HallModel } from '../sim/hall-model.js';
@@ -75,6 +76,10 @@ export async function runCallToScreen(options: CallToScreenOptions = callToScree
     await setSpeed(options.measureSpeed);
     await hall.ask({ type: 'fanout' });
     const measureFrom = performance.now();
+    // The pads, boards and 2,000 phones share this process's event loop: a pad's reply read late because phone
+    // messages were being parsed shows in its latency. How late this loop ran tells how much of a tail is ours.
+    const ownLoop = monitorEventLoopDelay({ resolution: 1 });
+    ownLoop.enable();
     const callsBefore = actions.calls.length;
     const replyBefore = actions.callNextMs.length;
     const issueBefore = actions.issueMs.length;
@@ -82,6 +87,7 @@ export async function runCallToScreen(options: CallToScreenOptions = callToScree
     const eventsBefore = setup.boards[0].events;
     await sleep(options.measureSeconds * 1000);
     const fanout = await hall.ask({ type: 'fanout' });
+    ownLoop.disable();
     const measuredSeconds = (performance.now() - measureFrom) / 1000;
     model.stop();
     actions.halted = true;
@@ -115,6 +121,7 @@ export async function runCallToScreen(options: CallToScreenOptions = callToScree
       fanout: describeFanout(fanout, measuredSeconds),
       // How late the hall's timers ran and how long it paused for garbage collection during the peak.
       held: fanout.held,
+      loadGeneratorLoopMs: { p99: round(ownLoop.percentile(99) / 1e6, 2), max: round(ownLoop.max / 1e6, 2) },
       // Every command over a WebSocket during the peak (nearly all callNext and the other pad actions), inside the hall.
       commandsInHallMs: fanout.commandsInHallMs,
       forecastThread: fanout.forecastThread,
