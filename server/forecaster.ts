@@ -1,11 +1,11 @@
 import type { Logger } from 'pino';
 import type { Forecast } from '../protocol/queue-entities.js';
 import type { CommittedEvent } from './command-runner.js';
-import type { DomainEvent } from './core/events.js';
 import { InterimWaits } from './core/forecast/interim.js';
 import type { WindowChange } from './core/forecast/pause-lengths.js';
 import type { HallState, Ticket } from './core/types.js';
 import { ForecastTable, type ForecastMessage } from './forecast/forecast-table.js';
+import type { SeqEvent } from './forecast/forecast-messages.js';
 import { ForecastThread } from './forecast/forecast-thread.js';
 
 /** With nothing known of its service at all, a ticket waits for the forecast, but never longer than this. */
@@ -36,9 +36,8 @@ export class Forecaster {
   /** The seq of the last batch memory took. */
   private applied: number;
   private tickAt = -Infinity;
-  /** Committed events not yet sent to the thread, and the seq of the last of them. */
-  private unsent: DomainEvent[] = [];
-  private unsentSeq = 0;
+  /** Committed events not yet sent to the thread, each with its seq. */
+  private unsent: SeqEvent[] = [];
   private sendTimer: NodeJS.Timeout | null = null;
 
   /** `windowChanges` reads the day's window changes back from the hall's record, for each thread that starts. */
@@ -92,8 +91,7 @@ export class Forecaster {
    */
   committed(batch: CommittedEvent[]): void {
     if (batch.length === 0) return;
-    for (const c of batch) this.unsent.push(c.event);
-    this.unsentSeq = batch[batch.length - 1].seq;
+    for (const { seq, event } of batch) this.unsent.push({ seq, event });
     // A ticket waiting for a forecast that includes it is not kept waiting longer.
     if (this.waiters.size > 0) return this.sendEvents();
     if (this.sendTimer) return;
@@ -106,7 +104,7 @@ export class Forecaster {
     if (this.sendTimer) clearTimeout(this.sendTimer);
     this.sendTimer = null;
     if (this.unsent.length === 0) return;
-    this.thread.post({ type: 'events', events: this.unsent, seq: this.unsentSeq, now: this.clock() });
+    this.thread.post({ type: 'events', events: this.unsent, now: this.clock() });
     this.unsent = [];
   }
 

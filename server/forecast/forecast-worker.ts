@@ -39,15 +39,15 @@ parentPort!.on('message', (m: ToForecastThread) => {
     model.recall(m.windowChanges);
     asOf = m.seq;
   } else if (m.type === 'events' && model) {
-    // A thread started from memory has these already: memory takes a batch before the disk confirms it.
-    if (m.seq <= asOf) return;
+    // A thread started from memory has the events memory took before the disk confirmed them: those are skipped.
     // Watched after each event: the batches of several commands come together, and a window resumed and calling
     // at once would otherwise never be seen open, and its pause not learned.
-    for (const event of m.events) {
+    for (const { seq, event } of m.events) {
+      if (seq <= asOf) continue;
       evolve(model.state, event);
       model.watch(now);
+      asOf = seq;
     }
-    asOf = m.seq;
   }
   model?.watch(now);
   dirty = true;
