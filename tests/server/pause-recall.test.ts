@@ -41,10 +41,10 @@ describe('pause lengths across a restart', () => {
     expect((await status({ status: 'paused', reason: 'break' })).status).toBe(200);
     const issued = await t.api('POST', '/api/tickets', { token: t.kioskToken, body: { serviceId: 6 } });
     expect(issued.status).toBe(201);
-    // One 5-minute break against the usual 15, weighted as three: 12.5 minutes, back at about 10:22 (a forecast
-    // made before the pause began would say 0).
-    const before = await waitOf(t, issued.body.token, (eta) => eta > 1);
-    expect(before).toBeCloseTo(12.5, 0);
+    // One 5-minute break against the usual 15, weighted as three: 12.5 minutes, back at about 10:22. The clock
+    // jumps faster than events reach the forecast thread, so a forecast of the earlier states may come first (the
+    // first break with the usual 15 minutes says 5): the one of the last state is awaited.
+    const before = await waitOf(t, issued.body.token, (eta) => Math.abs(eta - 12.5) < 0.5);
 
     await t.stop();
     t = await startHall({ clock, dir });
