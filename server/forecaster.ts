@@ -5,7 +5,7 @@ import { InterimWaits } from './core/forecast/interim.js';
 import type { WindowChange } from './core/forecast/pause-lengths.js';
 import type { HallState, Ticket } from './core/types.js';
 import { ForecastTable, type ForecastMessage } from './forecast/forecast-table.js';
-import type { SeqEvent } from './forecast/forecast-messages.js';
+import type { SeqEvent, ToForecastThread } from './forecast/forecast-messages.js';
 import { ForecastThread } from './forecast/forecast-thread.js';
 
 /** With nothing known of its service at all, a ticket waits for the forecast, but never longer than this. */
@@ -99,7 +99,7 @@ export class Forecaster {
     this.sendTimer.unref();
   }
 
-  /** Sends the events committed so far; anything else for the thread goes after them. */
+  /** Sends the events committed so far. */
   private sendEvents(): void {
     if (this.sendTimer) clearTimeout(this.sendTimer);
     this.sendTimer = null;
@@ -108,13 +108,18 @@ export class Forecaster {
     this.unsent = [];
   }
 
+  /** Anything but events goes after the events committed before it. */
+  private postAfterEvents(message: Extract<ToForecastThread, { type: 'want' | 'tick' }>): void {
+    this.sendEvents();
+    this.thread.post(message);
+  }
+
   /** The latest forecast of every waiting ticket. */
   get(): ForecastTable {
     const now = this.clock();
     if (now - this.table.computedAt >= refreshMs && now - this.tickAt >= refreshMs) {
       this.tickAt = now;
-      this.sendEvents();
-      this.thread.post({ type: 'tick', now });
+      this.postAfterEvents({ type: 'tick', now });
     }
     return this.table;
   }
@@ -130,8 +135,7 @@ export class Forecaster {
     const told = this.interim.tell(this.state, ticket, this.clock());
     if (told) return told;
     const seq = this.applied;
-    this.sendEvents();
-    this.thread.post({ type: 'want', now: this.clock() });
+    this.postAfterEvents({ type: 'want', now: this.clock() });
     await this.covering(seq, slowWaitMs);
     // Called while its wait was being worked out (a window was free): no wait at all.
     if (this.state.tickets.get(ticket.id)?.status !== 'waiting') return { ticketId: ticket.id, position: 0, etaMinutes: 0 };

@@ -7,6 +7,7 @@ import { RealtimeHub } from '../../server/realtime/hub.js';
 import { PhoneFeed } from '../../server/realtime/phone-feed.js';
 import { Forecaster } from '../../server/forecaster.js';
 import { virtualAt, type ClockAnchor } from '../sim/clock.js';
+import { summarize } from './stats.js';
 
 /**
  * The hall as the benchmark runs it in a child process: the real createHall with HALL_* configuration, and
@@ -89,7 +90,6 @@ hubProto.command = async function (this: unknown, ...args: unknown[]) {
     commandMs.push(performance.now() - started);
   }
 };
-const quantile = (xs: number[], q: number) => xs[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? 0;
 
 // What holds the event loop, for the tails: how late timers ran (a 1 ms resolution histogram) and the GC pauses.
 const loopDelay = monitorEventLoopDelay({ resolution: 1 });
@@ -132,10 +132,7 @@ process.on('message', async (m: { type: string; anchor?: ClockAnchor; count?: nu
     const u = process.memoryUsage();
     process.send!({ type: 'memory', rss: u.rss, heapUsed: u.heapUsed, external: u.external, arrayBuffers: u.arrayBuffers, clients: hall.hub.clientCount });
   } else if (m.type === 'fanout') {
-    const costs = thread.costs.sort((a, b) => a - b);
-    const commands = commandMs.sort((a, b) => a - b);
-    const inHall = { n: commands.length, p50: quantile(commands, 0.5), p99: quantile(commands, 0.99), max: quantile(commands, 1) };
-    process.send!({ type: 'fanout', ...structuredClone(fanout), held: held(), commandsInHallMs: inHall, forecastThread: { forecasts: thread.forecasts, costMs: { p50: quantile(costs, 0.5), p90: quantile(costs, 0.9), max: quantile(costs, 1) } } });
+    process.send!({ type: 'fanout', ...structuredClone(fanout), held: held(), commandsInHallMs: summarize(commandMs), forecastThread: { forecasts: thread.forecasts, costMs: summarize(thread.costs) } });
     commandMs.length = 0;
     thread.forecasts = 0;
     thread.costs = [];
