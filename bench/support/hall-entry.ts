@@ -1,6 +1,5 @@
 import { createServer, type Socket } from 'node:net';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
-import { WebSocket } from 'ws';
 import { loadConfig } from '../../server/config.js';
 import { createHall } from '../../server/hall.js';
 import { RealtimeHub } from '../../server/realtime/hub.js';
@@ -35,11 +34,12 @@ const received = (Forecaster.prototype as unknown as { received: (m: { costMs: n
 const fanout: Record<'boards' | 'phones' | 'forecast', FanoutStats> = { boards: { calls: 0, ms: 0, sends: 0, maxMs: 0 }, phones: { calls: 0, ms: 0, sends: 0, maxMs: 0 }, forecast: { calls: 0, ms: 0, sends: 0, maxMs: 0 } };
 let counting: FanoutStats | null = null;
 
-const proto = WebSocket.prototype as unknown as { send: (...args: unknown[]) => void };
-const send = proto.send;
-proto.send = function (this: unknown, ...args: unknown[]) {
+// Every message the hub writes to a client goes through its one write method.
+const hubWrites = RealtimeHub.prototype as unknown as { write: (...args: unknown[]) => void };
+const write = hubWrites.write;
+hubWrites.write = function (this: unknown, ...args: unknown[]) {
   if (counting) counting.sends++;
-  return send.apply(this, args);
+  return write.apply(this, args);
 };
 
 /** Times methods exclusively: a phone push made inside the board fan-out counts for phones only. */

@@ -10,6 +10,7 @@ import type { Forecaster } from '../forecaster.js';
 import { hallSnapshot, publicEvent } from '../views.js';
 import { scopeOf, type Scope } from './scopes.js';
 import { PhoneFeed } from './phone-feed.js';
+import { textFrame } from './text-frame.js';
 import type { Caller } from '../operations/caller.js';
 import { commandIdOf, helloFirst, refuseHandshake, tooManyMessages, type MessageBudget, type SocketGuard } from '../auth/socket-guard.js';
 
@@ -24,6 +25,8 @@ export interface HubOptions {
 
 export interface Connection {
   ws: WebSocket;
+  /** The connection's socket, which messages are written to as whole frames (text-frame.ts); ws reads from it. */
+  socket: Duplex;
   caller: Caller;
   scope: Scope | null;
   lastSent: number;
@@ -44,9 +47,6 @@ const pingSliceMs = 1;
 /** An event serialised at commit, written to screens a moment later. */
 interface Outgoing { seq: number; pub: PublicEvent; body: string; event: DomainEvent }
 
-/** Every message goes as a text frame, Buffers too (phone updates are encoded to bytes); one options object for all. */
-const textFrame = { binary: false } as const;
-
 /**
  * One WebSocket per screen at /ws. A client says who it is and what it follows, gets a snapshot tagged with seq,
  * then events in order. An event is serialised when its command commits and written to boards and pads on the
@@ -54,7 +54,8 @@ const textFrame = { binary: false } as const;
  * follow through PhoneFeed.
  */
 export class RealtimeHub {
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  /** No compression: frames are written whole to the socket (write), which a compressing sender would reorder. */
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024, perMessageDeflate: false });
   private readonly connections = new Set<Connection>();
   /** Boards, pads and admin screens: the connections events fan out to, kept apart so 2,000 phones cost nothing per event. */
   private readonly screens = new Set<Connection>();
@@ -74,7 +75,7 @@ export class RealtimeHub {
     private readonly log: Logger,
   ) {
     this.seq = runner.lastSeq();
-    this.phones = new PhoneFeed(runner.state, forecaster, options.phoneUpdateMs, () => this.seq, (c, message) => this.sendRaw(c, message));
+    this.phones = new PhoneFeed(runner.state, forecaster, options.phoneUpdateMs, () => this.seq, (c, frame) => this.write(c, frame));
     runner.onCommitted((batch) => this.publish(batch));
     // Forecasts come from their own thread a moment after the events: phones look again when one arrives.
     forecaster.onForecast((changed) => this.phones.forecastChanged(changed));
@@ -86,7 +87,7 @@ export class RealtimeHub {
       const admission = this.options.guard.admit(req);
       if (!admission.ok) return refuseHandshake(socket, admission.status, admission.error);
       socket.once('close', admission.release);
-      this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req));
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, socket, req));
     });
     this.pinger = setInterval(() => this.heartbeat(), this.options.pingMs);
     this.pinger.unref();
@@ -116,17 +117,17 @@ export class RealtimeHub {
    */
   notify(to: (caller: Caller, follow: Follow | null) => boolean, message: ServerMessage): number {
     let sent = 0;
-    const text = JSON.stringify(message);
+    const frame = textFrame(JSON.stringify(message));
     for (const c of this.connections) {
       if (c.caller.kind === 'public' || c.ws.readyState !== c.ws.OPEN || !to(c.caller, c.scope?.follow ?? null)) continue;
-      this.sendRaw(c, text);
+      this.write(c, frame);
       sent++;
     }
     return sent;
   }
 
-  private accept(ws: WebSocket, req: IncomingMessage): void {
-    const conn: Connection = { ws, caller: { kind: 'public', roles: ['public'] }, scope: null, lastSent: 0, alive: true, req, budget: this.options.guard.budget(), hello: null };
+  private accept(ws: WebSocket, socket: Duplex, req: IncomingMessage): void {
+    const conn: Connection = { ws, socket, caller: { kind: 'public', roles: ['public'] }, scope: null, lastSent: 0, alive: true, req, budget: this.options.guard.budget(), hello: null };
     this.connections.add(conn);
     ws.on('pong', () => { conn.alive = true; });
     ws.on('close', () => { this.connections.delete(conn); this.screens.delete(conn); this.phones.remove(conn); });
@@ -228,12 +229,12 @@ export class RealtimeHub {
       for (const c of this.screens) {
         // A snapshot sent since the commit already holds this event.
         if (!c.scope || c.lastSent >= seq || !c.scope.wantsEvent(pub)) continue;
-        let bytes = encoded.get(c.lastSent);
-        if (!bytes) {
-          bytes = Buffer.from(`{"type":"event","seq":${seq},"prev":${c.lastSent}${body}`);
-          encoded.set(c.lastSent, bytes);
+        let frame = encoded.get(c.lastSent);
+        if (!frame) {
+          frame = textFrame(`{"type":"event","seq":${seq},"prev":${c.lastSent}${body}`);
+          encoded.set(c.lastSent, frame);
         }
-        this.sendRaw(c, bytes);
+        this.write(c, frame);
         c.lastSent = seq;
       }
       this.phones.onEvent(event);
@@ -241,17 +242,21 @@ export class RealtimeHub {
   }
 
   private send(conn: Connection, message: ServerMessage): void {
-    this.sendRaw(conn, JSON.stringify(message));
+    this.write(conn, textFrame(JSON.stringify(message)));
   }
 
-  private sendRaw(conn: Connection, text: string | Buffer): void {
-    if (conn.ws.readyState !== conn.ws.OPEN) return;
-    if (conn.ws.bufferedAmount > this.options.maxBufferedBytes) {
+  /**
+   * Every message a client gets goes through here, as a whole frame in one write. ws writes its own frames (pings,
+   * the closing handshake) to the same socket at once, never queued (no compression), so the order holds.
+   */
+  private write(conn: Connection, frame: Buffer): void {
+    if (conn.ws.readyState !== conn.ws.OPEN || !conn.socket.writable) return;
+    if (conn.socket.writableLength > this.options.maxBufferedBytes) {
       this.log.warn({ role: conn.caller.roles[0] }, 'slow client cut off; it will reconnect and resync');
       conn.ws.terminate();
       return;
     }
-    conn.ws.send(text, textFrame);
+    conn.socket.write(frame);
   }
 
   /**

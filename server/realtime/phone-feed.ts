@@ -69,8 +69,8 @@ export class PhoneFeed {
     private readonly forecaster: ForecastSource,
     private readonly intervalMs: number,
     private readonly seq: () => number,
-    /** Writes an encoded server message (a visit message) to one connection. */
-    private readonly send: (c: Connection, message: Buffer) => void,
+    /** Writes a visit message, encoded as a whole text frame, to one connection. */
+    private readonly send: (c: Connection, frame: Buffer) => void,
   ) {
     this.encoder = new VisitEncoder(state);
     this.drift = setInterval(() => this.lookAgain(), driftRefreshMs);

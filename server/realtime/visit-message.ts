@@ -1,6 +1,7 @@
 import type { Forecast } from '../../protocol/queue-entities.js';
 import type { HallState, Ticket } from '../core/types.js';
 import { ticketView, visitHall, visitWindow } from '../views.js';
+import { frameFor } from './text-frame.js';
 
 /**
  * What a phone is sent, `{"type":"visit","seq":…,"data":{"kind":"visit","hall":…,"ticket":…,"forecast":…,"window":…}}`,
@@ -46,14 +47,17 @@ export class VisitEncoder {
     return { ticket: leg, generation: this.current, head: kept(head), tail: kept(tail) };
   }
 
+  /** The phone's message as a whole text frame, ready for its socket. */
   message(view: EncodedVisit, seq: number, forecast: Forecast | null): Buffer {
     const seqText = jsonNumber(seq);
     const forecastText = forecast === null ? 'null'
       : `{"ticketId":${jsonNumber(forecast.ticketId)},"position":${jsonNumber(forecast.position)},"etaMinutes":${forecast.etaMinutes === null ? 'null' : jsonNumber(forecast.etaMinutes)}}`;
     // Both texts are ASCII, so their lengths are their sizes in bytes.
-    const out = Buffer.allocUnsafe(opening.length + seqText.length + view.head.length + forecastText.length + view.tail.length);
-    out.set(opening, 0);
-    let at = opening.length;
+    const bytes = opening.length + seqText.length + view.head.length + forecastText.length + view.tail.length;
+    const out = frameFor(bytes);
+    let at = out.length - bytes;
+    out.set(opening, at);
+    at += opening.length;
     at += out.write(seqText, at, 'latin1');
     out.set(view.head, at);
     at += view.head.length;

@@ -4,11 +4,20 @@ import { ServerMessage } from '../../protocol/realtime.js';
 import type { Ticket } from '../../server/core/types.js';
 import { VisitEncoder } from '../../server/realtime/visit-message.js';
 import { visitSnapshot } from '../../server/views.js';
+import { textFrame } from '../../server/realtime/text-frame.js';
+import { readTextFrames } from '../support/read-frames.js';
 import { at, callNext, hallSettings, issue, newHall, openWindow, run, serviceInput, staffActor, visitor, type Hall } from '../core/hall-fixture.js';
 
 /** What the server sent phones before the view was encoded in parts: the message object, stringified whole. */
 const whole = (hall: Hall, leg: Ticket, seq: number, forecast: Forecast | null) =>
   JSON.stringify({ type: 'visit', seq, data: visitSnapshot(hall.state, leg, forecast) });
+
+/** The one message in a frame, as a client reads it. */
+async function textOf(frame: Buffer): Promise<string> {
+  const texts = await readTextFrames(frame);
+  expect(texts).toHaveLength(1);
+  return texts[0];
+}
 
 const forecasts: (Forecast | null)[] = [
   null,
@@ -20,7 +29,7 @@ const forecasts: (Forecast | null)[] = [
 ];
 
 describe('a phone\'s visit message written from parts', () => {
-  it('is byte for byte the message stringified whole, for every kind of ticket, forecast and window', () => {
+  it('is byte for byte the message stringified whole, in one text frame, for every kind of ticket, forecast and window', async () => {
     // A hall name with quotes, backslashes, a line break and characters JSON escapes or leaves alone.
     const hall = newHall({ name: { zh: '市"政务"服务\\中心\n</script>\u2028😀', en: 'City "Service" Centre \\ \t' } });
     const now = at('2026-11-23 09:00');
@@ -37,19 +46,19 @@ describe('a phone\'s visit message written from parts', () => {
     for (const leg of legs) {
       for (const forecast of forecasts) {
         for (const seq of [0, 1, 98765]) {
-          const bytes = encoder.message(encoder.view(leg, null), seq, forecast);
-          expect(bytes.toString('utf8')).toBe(whole(hall, leg, seq, forecast));
-          expect(bytes.equals(Buffer.from(whole(hall, leg, seq, forecast)))).toBe(true);
+          const frame = encoder.message(encoder.view(leg, null), seq, forecast);
+          expect(await textOf(frame)).toBe(whole(hall, leg, seq, forecast));
+          expect(frame.equals(textFrame(whole(hall, leg, seq, forecast)))).toBe(true);
         }
       }
     }
     // And it reads back as a valid visit message.
-    const parsed = JSON.parse(encoder.message(encoder.view(called, null), 5, null).toString('utf8'));
+    const parsed = JSON.parse(await textOf(encoder.message(encoder.view(called, null), 5, null)));
     expect(ServerMessage.safeParse(parsed).success).toBe(true);
     expect(parsed.data.window).toEqual({ number: 1, name: { zh: '1号窗口', en: 'Window 1' } });
   });
 
-  it('keeps a ticket\'s encoded view until the ticket or the hall\'s settings change', () => {
+  it('keeps a ticket\'s encoded view until the ticket or the hall\'s settings change', async () => {
     const hall = newHall();
     const now = at('2026-11-23 09:00');
     openWindow(hall, hall.window.one, now);
@@ -61,14 +70,14 @@ describe('a phone\'s visit message written from parts', () => {
     const called = callNext(hall, hall.window.one, now);
     const calledView = encoder.view(called, view);
     expect(calledView).not.toBe(view);
-    expect(encoder.message(calledView, 2, null).toString()).toBe(whole(hall, called, 2, null));
+    expect(await textOf(encoder.message(calledView, 2, null))).toBe(whole(hall, called, 2, null));
 
     run(hall.state, 'saveSettings', hallSettings({ name: { zh: '新大厅', en: 'New hall' } }), now);
-    expect(encoder.message(encoder.view(called, calledView), 3, null).toString()).not.toBe(whole(hall, called, 3, null));
+    expect(await textOf(encoder.message(encoder.view(called, calledView), 3, null))).not.toBe(whole(hall, called, 3, null));
     encoder.reset();
     const renamed = encoder.view(called, calledView);
     expect(renamed).not.toBe(calledView);
-    expect(encoder.message(renamed, 3, null).toString()).toBe(whole(hall, called, 3, null));
-    expect(JSON.parse(encoder.message(renamed, 3, null).toString()).data.hall.name.zh).toBe('新大厅');
+    expect(await textOf(encoder.message(renamed, 3, null))).toBe(whole(hall, called, 3, null));
+    expect(JSON.parse(await textOf(encoder.message(renamed, 3, null))).data.hall.name.zh).toBe('新大厅');
   });
 });
