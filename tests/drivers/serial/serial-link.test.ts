@@ -59,8 +59,17 @@ describe('SerialLink', () => {
     let opens = 0;
     host.on('open', () => opens++);
 
+    // Listen before the restart: the link may reopen the fresh pty before restart() has seen it appear.
+    // Not events.once, which would also reject on the (expected) open failures while the pty is gone.
+    const reopened = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no reopen within 8 s')), 8_000);
+      host.once('open', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
     await pair.restart(600); // several retries fail with ENOENT meanwhile
-    await once(host, 'open', within(8_000));
+    await reopened;
     expect(opens).toBe(1);
     const openFailures = lines.filter((line) => line.includes('SERIAL_OPEN_FAILED'));
     expect(openFailures).toHaveLength(1);
