@@ -84,7 +84,7 @@ export const createAppointmentOp = defineOperation({
 export const checkInAppointmentOp = defineOperation({
   operationId: 'checkInAppointment', method: 'POST', url: '/api/appointments/check-in', tag: 'appointments', successStatus: 201,
   summary: 'Check in an appointment at the kiosk with the ID card or the code; it joins the queue. 预约签到',
-  roles: ['kiosk', 'staff'], body: CheckInAppointmentBody,
+  roles: ['kiosk', 'staff'], body: CheckInAppointmentBody, waitsForDisk: true,
   async handle(ctx, { body }, caller) {
     let args: { code: string } | { idHash: string };
     let identity: FullIdentity | null = null;
@@ -105,9 +105,12 @@ export const checkInAppointmentOp = defineOperation({
     if (!decision.ok) return decision;
     if ('cardToken' in body) ctx.cards.forget(body.cardToken);
     const url = `${ctx.publicUrl}/m/t/${token}`;
-    const [forecast] = await Promise.all([ctx.forecaster.forTicket(decision.result), ctx.runner.durable()]);
+    const forecast = await ctx.forecaster.forTicket(decision.result);
+    const reply = { ticket: ticketView(ctx.runner.state, decision.result), token, url, forecast, hallName: ctx.runner.state.settings.name };
+    // As for an issued ticket: printed and answered once all the reply shows is on disk (waitsForDisk).
+    await ctx.runner.durable();
     const print = await ctx.devices.printTicket(caller, decision.result, url, forecast);
-    return { ticket: ticketView(ctx.runner.state, decision.result), token, url, forecast, hallName: ctx.runner.state.settings.name, print };
+    return { ...reply, print };
   },
 });
 

@@ -65,7 +65,7 @@ export async function invoke(ctx: OperationContext, op: Operation, caller: Calle
   try {
     const result = await op.handle(ctx, input as never, caller);
     // Nobody is answered before what they did (or saw) is on disk, writes outside the command runner included.
-    await ctx.runner.durable();
+    if (!op.waitsForDisk) await ctx.runner.durable();
     if (isDomainError(result)) return { ok: false, status: result.status, error: { code: result.code, message: result.message, ...(result.details ? { details: result.details } : {}) } };
     return { ok: true, status: op.successStatus ?? 200, result };
   } catch (err) {

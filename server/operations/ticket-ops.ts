@@ -27,7 +27,7 @@ export function resolveIdentity(ctx: OperationContext, caller: Caller, body: { i
 export const issueTicketOp = defineOperation({
   operationId: 'issueTicket', method: 'POST', url: '/api/tickets', tag: 'tickets', successStatus: 201,
   summary: 'Take a ticket (kiosk, phone or staff). 取号',
-  roles: ['public', 'phone', 'kiosk', 'staff'], body: IssueTicketBody, rateLimited: true,
+  roles: ['public', 'phone', 'kiosk', 'staff'], body: IssueTicketBody, rateLimited: true, waitsForDisk: true,
   async handle(ctx, { body }, caller) {
     const channel = caller.kind === 'staff' ? 'staff' : caller.kind === 'device' ? 'kiosk' : 'online';
     if (channel === 'online' && !body.identity) return domainError('ID_REQUIRED');
@@ -40,13 +40,15 @@ export const issueTicketOp = defineOperation({
     });
     if (!decision.ok) return decision;
     if (body.cardToken) ctx.cards.forget(body.cardToken);
-    const state = ctx.runner.state;
-    // The wait is worked out while the disk confirms the ticket; nothing is printed before it is on disk.
-    const [forecast] = await Promise.all([ctx.forecaster.forTicket(decision.result), ctx.runner.durable()]);
+    // The wait is worked out while the disk confirms the ticket (the sync began at the commit).
+    const forecast = await ctx.forecaster.forTicket(decision.result);
     const url = `${ctx.publicUrl}/m/t/${token}`;
+    const reply = { ticket: ticketView(ctx.runner.state, decision.result), token, url, forecast, hallName: ctx.runner.state.settings.name };
+    // Nothing is printed or answered before the ticket, and all the reply shows, is on disk (waitsForDisk).
+    await ctx.runner.durable();
     // A kiosk prints here: only this operation knows the phone URL. The ticket is kept whatever the printer does.
     const print = await ctx.devices.printTicket(caller, decision.result, url, forecast);
-    return { ticket: ticketView(state, decision.result), token, url, forecast, hallName: state.settings.name, print };
+    return { ...reply, print };
   },
 });
 

@@ -8,13 +8,13 @@ import { TestSocket } from '../support/ws-client.js';
 
 const serviceF = 6; // 不动产查询: no ID card needed
 
-/** A disk whose every sync takes `ms`, counted; `fail` makes the next one report an I/O error. */
+/** A disk whose every sync takes `ms`, counted as begun and as done; `fail` makes the next one report an I/O error. */
 function slowDisk(ms: number) {
-  const disk = { syncs: 0, fail: false, sync: null as unknown as SyncFile };
+  const disk = { syncs: 0, finished: 0, fail: false, sync: null as unknown as SyncFile };
   disk.sync = (fd, done) => {
     disk.syncs++;
     if (disk.fail) return setTimeout(() => done(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' })), ms);
-    setTimeout(() => fdatasync(fd, done), ms);
+    setTimeout(() => fdatasync(fd, (err) => { disk.finished++; done(err); }), ms);
   };
   return disk;
 }
@@ -50,6 +50,23 @@ describe('an acknowledged command is on disk (group commit)', () => {
     expect(new Set(replies.map((r) => r.body.ticket.number)).size).toBe(40);
     // One sync per ticket would be 40 (4 s here); they share syncs instead.
     expect(disk.syncs - before).toBeLessThanOrEqual(10);
+  });
+
+  it('answers a ticket once its own sync is done, not after the next kiosk\'s ticket committed meanwhile', async () => {
+    const disk = slowDisk(500);
+    t = await startTestHall({ syncFile: disk.sync });
+    const issue = () => t.api('POST', '/api/tickets', { token: t.kioskToken, body: { serviceId: serviceF } });
+    await issue(); // the forecast thread has a forecast of the service from here on
+    const before = disk.finished;
+    let syncsDoneAtFirstReply = -1;
+    const first = issue().then((r) => { syncsDoneAtFirstReply = disk.finished - before; return r; });
+    // The second ticket commits while the first one's sync runs, and needs a sync of its own after it.
+    await new Promise((r) => setTimeout(r, 100));
+    const second = await issue();
+    expect([(await first).status, second.status]).toEqual([201, 201]);
+    expect(second.body.ticket.id).toBeGreaterThan((await first).body.ticket.id);
+    expect(syncsDoneAtFirstReply).toBe(1);
+    expect(disk.finished - before).toBe(2);
   });
 
   it('moves a waiting phone up only once the call that moved it is on disk', async () => {
