@@ -12,24 +12,48 @@ const checkpointSource = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driverPath);
 const db = new Database(workerData.path, { fileMustExist: true });
-db.pragma('busy_timeout = 5000');
-parentPort.on('message', () => {
+db.pragma('busy_timeout = ' + workerData.restartWaitMs);
+parentPort.on('message', ({ restartAtFrames }) => {
   try {
-    const [result] = db.pragma('wal_checkpoint(PASSIVE)');
-    parentPort.postMessage({ ok: true, walFrames: result.log, copied: result.checkpointed });
+    const [passive] = db.pragma('wal_checkpoint(PASSIVE)');
+    if (passive.log < restartAtFrames) {
+      return parentPort.postMessage({ ok: true, walFrames: passive.log, copied: passive.checkpointed, restarted: false });
+    }
+    const [restart] = db.pragma('wal_checkpoint(RESTART)');
+    parentPort.postMessage({ ok: true, walFrames: passive.log, copied: passive.checkpointed, restarted: restart.busy === 0 });
   } catch (err) {
     parentPort.postMessage({ ok: false, error: String((err && err.message) || err) });
   }
 });
 `;
 
-export interface CheckpointReport { ok: boolean; walFrames?: number; copied?: number; error?: string }
+/**
+ * The passive copy: `walFrames` in the journal, `copied` into the database file. `restarted`: the journal was then
+ * restarted, every frame copied, and the next write goes to its beginning.
+ */
+export interface CheckpointReport { ok: boolean; walFrames?: number; copied?: number; restarted?: boolean; error?: string }
+
+export interface CheckpointOptions {
+  everyMs?: number;
+  /** A journal this long (4 KB frames) after a passive checkpoint is restarted: 4,096 frames are 16 MB. */
+  restartAtFrames?: number;
+  /** How long a restart may wait for the hall's write and for readers, holding up the hall's next write meanwhile. */
+  restartWaitMs?: number;
+}
 
 /**
  * Copies the journal into the database file on a thread of its own. SQLite's automatic checkpoint runs inside
  * whichever commit crosses 1,000 pages and waits for two fsyncs there, which on the main thread holds up every
  * call and ticket behind it for as long as the disk likes; here it only costs the disk. PASSIVE never waits for
  * the hall's writes, so a checkpoint that finds the hall busy simply copies less and goes on next time.
+ *
+ * SQLite starts the journal again from its beginning only when a write begins with every frame already copied.
+ * Under writes that never pause (a rush of hundreds of tickets a second) that moment never comes, and the journal
+ * grew without end: 2.9 GB after 30 s of the bench's kiosks flat out, which a restart after SIGKILL then read for
+ * 25 s before serving. So a journal still long after the passive copy is restarted (RESTART): that holds the
+ * hall's next write for the copy of the few frames since and two syncs, a few milliseconds, and gives up after
+ * `restartWaitMs` if a report is still reading (next time, then). At a hall's pace the journal restarts by itself
+ * and this never runs. A restarted journal is written over, not appended to, so its syncs change no file size.
  */
 export class Checkpointer {
   private worker: Worker | null = null;
@@ -40,7 +64,15 @@ export class Checkpointer {
   runs = 0;
   last: CheckpointReport | null = null;
 
-  constructor(private readonly db: Db, private readonly log: Logger, private readonly everyMs = 1_000) {}
+  private readonly everyMs: number;
+  private readonly restartAtFrames: number;
+  private readonly restartWaitMs: number;
+
+  constructor(private readonly db: Db, private readonly log: Logger, options: CheckpointOptions = {}) {
+    this.everyMs = options.everyMs ?? 1_000;
+    this.restartAtFrames = options.restartAtFrames ?? 4_096;
+    this.restartWaitMs = options.restartWaitMs ?? 50;
+  }
 
   start(): void {
     if (this.db.memory) return;
@@ -63,7 +95,7 @@ export class Checkpointer {
 
   private spawn(): void {
     const driverPath = createRequire(import.meta.url).resolve('better-sqlite3');
-    const worker = new Worker(checkpointSource, { eval: true, workerData: { driverPath, path: this.db.name } });
+    const worker = new Worker(checkpointSource, { eval: true, workerData: { driverPath, path: this.db.name, restartWaitMs: this.restartWaitMs } });
     worker.unref();
     worker.on('message', (report: CheckpointReport) => {
       this.inFlight = false;
@@ -84,6 +116,6 @@ export class Checkpointer {
   private checkpoint(): void {
     if (this.inFlight || !this.worker) return;
     this.inFlight = true;
-    this.worker.postMessage('checkpoint');
+    this.worker.postMessage({ restartAtFrames: this.restartAtFrames });
   }
 }

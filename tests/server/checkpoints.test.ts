@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { pino } from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Checkpointer, type CheckpointReport } from '../../server/store/checkpointer.js';
+import { openDatabase, type Db } from '../../server/store/database.js';
+
+const log = pino({ level: 'silent' });
+const payload = JSON.stringify({ note: 'x'.repeat(4_000) });
+
+/**
+ * A commit every millisecond or so, as a rush of kiosks and pads gives: the passive copy, a second's worth of frames
+ * at a time, never finishes in a gap between two writes, so SQLite alone never starts the journal again. Returns
+ * the largest size the journal file reached.
+ */
+async function rush(db: Db, walPath: string, commits: number): Promise<number> {
+  const append = db.prepare('INSERT INTO events (at, type, actor, payload) VALUES (?, ?, ?, ?)');
+  let largest = 0;
+  for (let i = 0; i < commits; i++) {
+    db.transaction(() => append.run(i, 'test.rush', '{}', payload))();
+    if (i % 20 === 0) largest = Math.max(largest, statSync(walPath).size);
+    await sleep(1);
+  }
+  return Math.max(largest, statSync(walPath).size);
+}
+
+describe('the journal under writes that never pause', () => {
+  const dirs: string[] = [];
+  const open: { db: Db; checkpoints: Checkpointer }[] = [];
+  afterEach(async () => {
+    for (const { db, checkpoints } of open.splice(0)) {
+      await checkpoints.close();
+      db.close();
+    }
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function hallDatabase(restartAtFrames: number) {
+    const dir = mkdtempSync(join(tmpdir(), 'hall-checkpoints-'));
+    dirs.push(dir);
+    const path = join(dir, 'hall.db');
+    const db = openDatabase(path);
+    const checkpoints = new Checkpointer(db, log, { everyMs: 100, restartAtFrames });
+    checkpoints.start();
+    open.push({ db, checkpoints });
+    const reports: CheckpointReport[] = [];
+    const watch = setInterval(() => { if (checkpoints.last && reports.at(-1) !== checkpoints.last) reports.push(checkpoints.last); }, 5);
+    return { db, walPath: `${path}-wal`, reports, stopWatching: () => clearInterval(watch) };
+  }
+
+  it('is started again once it is long, so it stays short and every row is kept', async () => {
+    const restarting = await hallDatabase(256); // 1 MB
+    const largest = await rush(restarting.db, restarting.walPath, 1_000);
+    restarting.stopWatching();
+    expect(restarting.reports.some((r) => r.restarted)).toBe(true);
+    expect(restarting.reports.every((r) => r.ok)).toBe(true);
+    expect(largest).toBeLessThan(4 * 1024 * 1024);
+    expect(restarting.db.prepare("SELECT COUNT(*) FROM events WHERE type = 'test.rush'").pluck().get()).toBe(1_000);
+
+    // The same rush with passive copies alone: the journal only grows.
+    const passiveOnly = await hallDatabase(Number.POSITIVE_INFINITY);
+    const grown = await rush(passiveOnly.db, passiveOnly.walPath, 1_000);
+    passiveOnly.stopWatching();
+    expect(passiveOnly.reports.some((r) => r.restarted)).toBe(false);
+    expect(grown).toBeGreaterThan(2 * largest);
+  });
+});
