@@ -63,6 +63,10 @@ export function summaryRows(r: Results): Row[] {
     rows.push({ bench: 'e start', metric: 'cold start to first 200 (existing / fresh db)', measured: `${ms(e.coldStartExistingDbMs.p50, 0)} / ${ms(e.coldStartFreshDbMs.p50, 0)}`, target: '≤ 500 ms', floor: `from TS sources ${ms(e.coldStartSourcesExistingDbMs.p50, 0)} (tsx alone ${ms(e.tsxStartupFloorMs.p50, 0)})`, ok: e.coldStartExistingDbMs.p50 <= 500 });
     rows.push({ bench: 'e crash', metric: 'SIGKILL to serving again', measured: ms(e.sigkill.killToServingMs.p50, 0), target: '≤ 1 s', floor: '', ok: e.sigkill.killToServingMs.max <= 1000 });
     rows.push({ bench: 'e crash', metric: 'acknowledged tickets lost', measured: `${e.sigkill.lost} of ${e.sigkill.acknowledged}`, target: '0', floor: '', ok: e.sigkill.lost === 0 });
+    const rush = e.sigkillAfterRush;
+    if (rush) {
+      rows.push({ bench: 'e crash', metric: `after a day's tickets flat out (${rush.ticketsToday} waiting): to serving, lost`, measured: `${ms(rush.killToServingMs, 0)}, ${rush.lost} of ${rush.acknowledged}`, target: '≤ 1 s, 0', floor: '', ok: rush.killToServingMs <= 1000 && rush.lost === 0 });
+    }
   }
   if (r.eta) {
     const f = r.eta.eta;

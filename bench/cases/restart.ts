@@ -11,7 +11,8 @@ import { seedTokens } from './ticket-issue.js';
  * - cold start: from spawn to the first 200 of /healthz, on a fresh database (migrations and demo seed) and on an
  *   existing one;
  * - SIGKILL while kiosks are issuing: from the kill to the first 200 of the restarted hall, and every ticket a
- *   kiosk got a 201 for must be in the restarted hall's queue.
+ *   kiosk got a 201 for must be in the restarted hall's queue; three times at 200/s, and once after a peak day's
+ *   tickets issued flat out.
  */
 export async function runRestart(options = { coldStarts: 2, kills: 3, kiosks: 20, rate: 200 }) {
   const tmp = tempDir();
@@ -37,13 +38,16 @@ export async function runRestart(options = { coldStarts: 2, kills: 3, kiosks: 20
       existing.push(await start());
       await hall!.kill('SIGTERM');
     }
-    const crashes = [];
-    for (let i = 0; i < options.kills; i++) {
+    /**
+     * Kiosks issue at `rate` a second for `seconds`; the hall is SIGKILLed `killAfterMs` in and restarted at once.
+     * Every ticket a kiosk got a 201 for must be waiting in the restarted hall (no window is open to call it).
+     */
+    const crash = async (firstIdentity: number, rate: number, seconds: number, killAfterMs: number) => {
       await start();
-      const fleet = new KioskFleet(hall!.url, options.kiosks, tokens.kiosk, [1, 2, 3, 5, 6, 7, 8, 9, 10], hallDay(Date.now(), 'Asia/Shanghai'), 100_000 * (i + 1), 2000);
+      const fleet = new KioskFleet(hall!.url, options.kiosks, tokens.kiosk, [1, 2, 3, 5, 6, 7, 8, 9, 10], hallDay(Date.now(), 'Asia/Shanghai'), firstIdentity, Math.round(rate * seconds));
       const acked: number[] = [];
-      const load = fleet.openLoop(options.rate, 3).then((samples) => samples.forEach((s) => s.ticketId !== null && acked.push(s.ticketId)));
-      await sleep(1000 + Math.random() * 1000);
+      const load = fleet.openLoop(rate, seconds).then((samples) => samples.forEach((s) => s.ticketId !== null && acked.push(s.ticketId)));
+      await sleep(killAfterMs);
       const killedAt = performance.now();
       await hall!.kill('SIGKILL');
       hall = spawnMainHall(env, port);
@@ -54,9 +58,14 @@ export async function runRestart(options = { coldStarts: 2, kills: 3, kiosks: 20
       const state = await board.request('GET', '/api/hall', undefined, { authorization: `Bearer ${tokens.board}` });
       board.close();
       const present = new Set((state.body.waiting as { id: number }[]).map((t) => t.id));
-      crashes.push({ acknowledged: acked.length, lost: acked.filter((id) => !present.has(id)).length, killToServingMs: round(serving, 1) });
       await hall.kill('SIGTERM');
-    }
+      return { acknowledged: acked.length, lost: acked.filter((id) => !present.has(id)).length, killToServingMs: round(serving, 1), ticketsToday: present.size };
+    };
+    const crashes = [];
+    for (let i = 0; i < options.kills; i++) crashes.push(await crash(100_000 * (i + 1), options.rate, 3, 1000 + Math.random() * 1000));
+    // A peak day's 8,000 tickets in a few seconds (every kiosk flat out), then the kill: the restarted hall reads a
+    // whole day back, and its journal was written without a pause the whole time.
+    const afterRush = await crash(1_000_000, 2_000, 4.5, 4_000);
     // Where a start's time goes: tsx itself, and the same server run from its TypeScript sources.
     const tsxFloor = Array.from({ length: 3 }, () => timeProcess(['--import', 'tsx', 'bench/support/noop.ts']));
     const sources: number[] = [];
@@ -77,6 +86,7 @@ export async function runRestart(options = { coldStarts: 2, kills: 3, kiosks: 20
         acknowledged: crashes.reduce((s, c) => s + c.acknowledged, 0),
         lost: crashes.reduce((s, c) => s + c.lost, 0),
       },
+      sigkillAfterRush: afterRush,
     };
   } finally {
     if (hall) await (hall as HallProcess).kill('SIGKILL');

@@ -46,11 +46,13 @@ export function loadState(db: Db, now: number, defaults: HallSettings): HallStat
     const a = JSON.parse(json) as Appointment;
     state.appointments.set(a.id, a);
   }
-  const counters = db.prepare(`
-    SELECT service_id AS serviceId, hall_day AS hallDay, MAX(seq_no) AS last FROM tickets
-    WHERE channel <> 'transfer' AND hall_day = (SELECT MAX(hall_day) FROM tickets t2 WHERE t2.service_id = tickets.service_id)
-    GROUP BY service_id`).all() as { serviceId: number; hallDay: string; last: number }[];
-  for (const c of counters) state.counters.set(c.serviceId, { hallDay: c.hallDay, last: c.last });
+  // Each service's last number, on the last day it gave one (as evolve keeps it): one look-up in tickets_number_once
+  // per service. A correlated MAX per ticket, before, took 8 s to start a hall holding 27,000 tickets of one day.
+  const lastNumber = db.prepare(`SELECT hall_day AS hallDay, seq_no AS last FROM tickets
+    WHERE service_id = ? AND channel <> 'transfer' ORDER BY hall_day DESC, seq_no DESC LIMIT 1`);
+  for (const serviceId of db.prepare(`SELECT DISTINCT service_id FROM tickets WHERE channel <> 'transfer'`).pluck().all() as number[]) {
+    state.counters.set(serviceId, lastNumber.get(serviceId) as { hallDay: string; last: number });
+  }
 
   const maxId = (table: string) => (db.prepare(`SELECT COALESCE(MAX(id), 0) FROM ${table}`).pluck().get() as number);
   const tables: Record<ConfigEntity | 'ticket' | 'appointment', string> = {
