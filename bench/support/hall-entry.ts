@@ -102,10 +102,13 @@ new PerformanceObserver((list) => {
     gc.maxMs = Math.max(gc.maxMs, entry.duration);
   }
 }).observe({ entryTypes: ['gc'] });
-const held = () => ({
-  loopDelayMs: { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },
-  gc: { ...gc },
-});
+/** Journal restarts hold the hall's next write for a few milliseconds (see Checkpointer): counted since the last report. */
+let restartsBefore = 0;
+const held = () => {
+  const restarts = hall.checkpoints.restarts - restartsBefore;
+  restartsBefore = hall.checkpoints.restarts;
+  return { loopDelayMs: { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 }, gc: { ...gc }, journalRestarts: restarts };
+};
 
 const hall = await createHall(loadConfig(), { clock });
 const url = await hall.listen();
