@@ -6,10 +6,10 @@ import { bookedInSlot, slotsOn } from '../core/commands/appointments.js';
 import { hoursOf, serviceOpening } from '../core/hours.js';
 import { hallDay } from '../core/hall-time.js';
 import { newDigits } from '../auth/tokens.js';
-import { hallSnapshot, ticketView } from '../views.js';
+import { hallSnapshot } from '../views.js';
 import { actorOf } from './caller.js';
 import { defineOperation } from './operation.js';
-import { resolveIdentity } from './ticket-ops.js';
+import { answerNewTicket, resolveIdentity } from './ticket-ops.js';
 import type { FullIdentity } from '../privacy/identity-keys.js';
 
 export const getHallStateOp = defineOperation({
@@ -104,13 +104,7 @@ export const checkInAppointmentOp = defineOperation({
     });
     if (!decision.ok) return decision;
     if ('cardToken' in body) ctx.cards.forget(body.cardToken);
-    const url = `${ctx.publicUrl}/m/t/${token}`;
-    const forecast = await ctx.forecaster.forTicket(decision.result);
-    const reply = { ticket: ticketView(ctx.runner.state, decision.result), token, url, forecast, hallName: ctx.runner.state.settings.name };
-    // As for an issued ticket: printed and answered once all the reply shows is on disk (waitsForDisk).
-    await ctx.runner.durable();
-    const print = await ctx.devices.printTicket(caller, decision.result, url, forecast);
-    return { ...reply, print };
+    return answerNewTicket(ctx, caller, decision.result, token);
   },
 });
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CancelTicketBody, IssueTicketBody, TransferTicketBody } from '../../protocol/commands.js';
 import { domainError, notFound, type DomainError } from '../core/errors.js';
 import { isValidIdNumber } from '../core/identity.js';
-import type { Person } from '../core/types.js';
+import type { Person, Ticket } from '../core/types.js';
 import { personOf, type FullIdentity } from '../privacy/identity-keys.js';
 import { currentLeg, ticketView, visitSnapshot } from '../views.js';
 import { actorOf as actorFor, type Caller } from './caller.js';
@@ -40,17 +40,24 @@ export const issueTicketOp = defineOperation({
     });
     if (!decision.ok) return decision;
     if (body.cardToken) ctx.cards.forget(body.cardToken);
-    // The wait is worked out while the disk confirms the ticket (the sync began at the commit).
-    const forecast = await ctx.forecaster.forTicket(decision.result);
-    const url = `${ctx.publicUrl}/m/t/${token}`;
-    const reply = { ticket: ticketView(ctx.runner.state, decision.result), token, url, forecast, hallName: ctx.runner.state.settings.name };
-    // Nothing is printed or answered before the ticket, and all the reply shows, is on disk (waitsForDisk).
-    await ctx.runner.durable();
-    // A kiosk prints here: only this operation knows the phone URL. The ticket is kept whatever the printer does.
-    const print = await ctx.devices.printTicket(caller, decision.result, url, forecast);
-    return { ...reply, print };
+    return answerNewTicket(ctx, caller, decision.result, token);
   },
 });
+
+/**
+ * The answer to a kiosk for a ticket just committed (issue, appointment check-in), for operations that set
+ * waitsForDisk: its wait, worked out while the disk confirms the ticket (the sync began at the commit), and the
+ * reply built from the hall as it is then; nothing is printed or answered before all of it is on disk. A kiosk
+ * prints here: only these operations know the phone URL. The ticket is kept whatever the printer does.
+ */
+export async function answerNewTicket(ctx: OperationContext, caller: Caller, ticket: Ticket, token: string) {
+  const forecast = await ctx.forecaster.forTicket(ticket);
+  const url = `${ctx.publicUrl}/m/t/${token}`;
+  const reply = { ticket: ticketView(ctx.runner.state, ticket), token, url, forecast, hallName: ctx.runner.state.settings.name };
+  await ctx.runner.durable();
+  const print = await ctx.devices.printTicket(caller, ticket, url, forecast);
+  return { ...reply, print };
+}
 
 /** The newest leg of the visit a phone's token stands for: transfers add legs, the phone follows the visit. */
 function legOfToken(ctx: OperationContext, token: string) {
