@@ -3,6 +3,8 @@
  * 50 kiosks, 200 tickets a second after a warm-up) with the kernel's scheduler events on, and prints, for the time
  * the main thread was ready to run but not running: whether it had been woken or pushed off its core, which
  * threads held the core it then ran on, and how much of that time the other core sat idle.
+ * Then the same for the WAL's fdatasync calls (every ticket waits for one): how long the call took, split into
+ * running, waiting for the disk (or a lock) and ready but waiting for a core, for all of them and the slowest 2%.
  *
  *   sudo npx tsx bench/sched-trace.ts        (root: it mounts tracefs if needed and turns sched events on)
  *
@@ -77,6 +79,66 @@ function waitsOf(trace: string, mainTid: number, names: Map<number, string>): Wa
   return waits;
 }
 
+interface SyncCall { since: number; length: number; running: number; sleeping: number; runnable: number; runnableWithIdleCore: number }
+type ThreadState = 'running' | 'sleeping' | 'runnable';
+
+/** Every fdatasync of the hall's threads, its time split by what the calling thread was doing meanwhile. */
+function syncsOf(trace: string, hallTids: Set<number>): SyncCall[] {
+  const line = /^\s*.+?-(\d+)\s+\[(\d+)\]\s+\S+\s+([\d.]+): (sched_switch|sched_wakeup|sys_fdatasync)[:(]? ?(.*)$/;
+  const idle = [true, true];
+  const open = new Map<number, { call: SyncCall; state: ThreadState; since: number }>();
+  const done: SyncCall[] = [];
+  const move = (tid: number, at: number, to: ThreadState) => {
+    const o = open.get(tid);
+    if (!o) return;
+    o.call[o.state] += at - o.since;
+    if (o.state === 'runnable' && idle.includes(true)) o.call.runnableWithIdleCore += at - o.since;
+    o.state = to;
+    o.since = at;
+  };
+  for (const text of trace.split('\n')) {
+    const m = line.exec(text);
+    if (!m) continue;
+    const [task, cpu, at, event, rest] = [Number(m[1]), Number(m[2]), Number(m[3]) * 1000, m[4], m[5]];
+    if (event === 'sys_fdatasync' && hallTids.has(task)) {
+      if (!rest.includes('->')) {
+        open.set(task, { call: { since: at, length: 0, running: 0, sleeping: 0, runnable: 0, runnableWithIdleCore: 0 }, state: 'running', since: at });
+      } else if (open.has(task)) {
+        move(task, at, 'running');
+        const { call } = open.get(task)!;
+        done.push({ ...call, length: at - call.since });
+        open.delete(task);
+      }
+    } else if (event === 'sched_wakeup') {
+      const tid = Number(/ pid=(\d+)/.exec(rest)![1]);
+      if (open.get(tid)?.state === 'sleeping') move(tid, at, 'runnable');
+    } else if (event === 'sched_switch') {
+      move(Number(/prev_pid=(\d+)/.exec(rest)![1]), at, /prev_state=R/.test(rest) ? 'runnable' : 'sleeping');
+      const next = Number(/next_pid=(\d+)/.exec(rest)![1]);
+      idle[cpu] = next === 0;
+      move(next, at, 'running');
+    }
+  }
+  return done;
+}
+
+function reportSyncs(calls: SyncCall[]): void {
+  if (calls.length === 0) return console.log('no fdatasync seen (the kernel has no syscalls/sys_*_fdatasync events?)');
+  const split = (group: SyncCall[]) => {
+    const sum = (key: keyof SyncCall) => group.reduce((s, c) => s + c[key], 0);
+    const total = sum('length');
+    const pct = (x: number) => `${((100 * x) / total).toFixed(0)}%`;
+    return `${total.toFixed(0)} ms: running ${pct(sum('running'))}, waiting for the disk or a lock ${pct(sum('sleeping'))}, ready and waiting for a core ${pct(sum('runnable'))} (with a core idle meanwhile ${pct(sum('runnableWithIdleCore'))})`;
+  };
+  const lengths = calls.map((c) => c.length).sort((a, b) => a - b);
+  const cut = lengths[Math.floor(lengths.length * 0.98)];
+  const slow = calls.filter((c) => c.length >= cut);
+  const at = (q: number) => lengths[Math.floor(lengths.length * q)].toFixed(2);
+  console.log(`WAL fdatasync calls: ${calls.length}, p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${lengths[lengths.length - 1].toFixed(2)} ms`);
+  console.log(`  all of them, ${split(calls)}`);
+  console.log(`  the slowest 2% (${slow.length}, from ${cut.toFixed(2)} ms), ${split(slow)}`);
+}
+
 function report(waits: Wait[], seconds: number): void {
   const total = waits.reduce((s, w) => s + w.length!, 0);
   const sum = (key: (w: Wait) => string) => {
@@ -109,6 +171,8 @@ async function main(): Promise<void> {
     write('trace', '');
     write('events/sched/sched_switch/enable', '1');
     write('events/sched/sched_wakeup/enable', '1');
+    const syncEvents = ['events/syscalls/sys_enter_fdatasync/enable', 'events/syscalls/sys_exit_fdatasync/enable'].filter((e) => existsSync(tracing + e));
+    for (const e of syncEvents) write(e, '1');
     const pid = hall.child.pid!;
     const before = threadsOf(pid);
     write('tracing_on', '1');
@@ -117,10 +181,12 @@ async function main(): Promise<void> {
     write('tracing_on', '0');
     const trace = readFileSync(tracing + 'trace', 'utf8');
     write('events/sched/enable', '0');
+    for (const e of syncEvents) write(e, '0');
     write('trace', '');
     const latency = roundSummary(summarize(samples.filter((s) => s.status === 201).map((s) => s.doneAt - s.scheduledAt)));
     console.log(`issue at 200/s for ${seconds} s: p50 ${latency.p50} ms, p99 ${latency.p99} ms`);
     report(waitsOf(trace, pid, nameThreads(pid, before, after, process.pid)), seconds);
+    reportSyncs(syncsOf(trace, new Set(after.keys())));
   } finally {
     await close();
   }
