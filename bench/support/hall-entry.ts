@@ -126,13 +126,30 @@ function rawBurst(count: number, bytes: number, round: number): number {
   return ((performance.now() - started) * 1000) / count;
 }
 
+/**
+ * Memory after full GCs, once the RSS has stopped falling: V8 gives freed pages back to the system on its own threads
+ * some time after a GC, so a reading taken at once can be tens of MB above the next one (after the morning's rush,
+ * 1,000 phones once appeared to cost -27 KB each).
+ */
+async function settledMemory(): Promise<NodeJS.MemoryUsage> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  let last = Infinity;
+  for (let i = 0; i < 20; i++) {
+    for (let j = 0; j < 3; j++) gc?.();
+    const u = process.memoryUsage();
+    if (Math.abs(last - u.rss) < 256 * 1024) return u;
+    last = u.rss;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return process.memoryUsage();
+}
+
 process.on('message', async (m: { type: string; anchor?: ClockAnchor; count?: number; bytes?: number; round?: number }) => {
   if (m.type === 'anchor') {
     anchor = m.anchor ?? null;
     process.send!({ type: 'anchor' });
   } else if (m.type === 'memory') {
-    for (let i = 0; i < 3; i++) (globalThis as { gc?: () => void }).gc?.();
-    const u = process.memoryUsage();
+    const u = await settledMemory();
     process.send!({ type: 'memory', rss: u.rss, heapUsed: u.heapUsed, external: u.external, arrayBuffers: u.arrayBuffers, clients: hall.hub.clientCount });
   } else if (m.type === 'fanout') {
     process.send!({ type: 'fanout', ...structuredClone(fanout), held: held(), commandsInHallMs: summarize(commandMs), forecastThread: { forecasts: thread.forecasts, costMs: summarize(thread.costs) } });
