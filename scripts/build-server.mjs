@@ -8,7 +8,8 @@
 // paths the server finds from its own location (sql/, dist/) hold for both.
 //
 // Left outside the bundle: native addons (better-sqlite3, serialport, nut.js), packages that read files next to
-// their own code (espeak-ng's WebAssembly, swagger-ui's assets), and exceljs, which reports load on demand.
+// their own code (espeak-ng's WebAssembly), and exceljs, which reports load on demand. swagger-ui-dist is never
+// imported: /docs serves its files from node_modules.
 import { build } from 'esbuild';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +34,7 @@ export async function buildServer() {
     minifyWhitespace: true,
     minifySyntax: true,
     logLevel: 'warning',
-    external: ['better-sqlite3', 'serialport', '@serialport/*', '@nut-tree-fork/*', 'espeak-ng', '@fastify/swagger-ui', 'exceljs'],
+    external: ['better-sqlite3', 'serialport', '@serialport/*', '@nut-tree-fork/*', 'espeak-ng', 'exceljs'],
     // Bundled CommonJS dependencies still call require() for Node's own modules.
     banner: { js: "import { createRequire as hallCreateRequire } from 'node:module'; const require = hallCreateRequire(import.meta.url);" },
   });

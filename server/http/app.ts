@@ -1,14 +1,13 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import type { Logger } from 'pino';
 import { LoginThrottle, staffNumberOf } from '../auth/login-throttle.js';
 import { resolveCaller, sessionCookie } from '../auth/resolve-caller.js';
 import type { Role } from '../operations/caller.js';
 import type { Operation, OperationContext } from '../operations/operation.js';
 import { invoke, operations, type Outcome } from '../operations/registry.js';
+import { registerApiDocs } from './api-docs.js';
 import { openApiDocument } from './openapi.js';
 import { registerScreens } from './screens.js';
 import { hardenedServerOptions, registerSecurity } from './security.js';
@@ -34,12 +33,12 @@ export async function buildHttp(ctx: OperationContext, log: Logger, registerExtr
     errorResponseBuilder: () => ({ statusCode: 429, code: 'RATE_LIMITED', message: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; please wait a moment' } }),
   });
 
-  const document = openApiDocument(operations);
-  await app.register(swagger, { mode: 'static', specification: { document: document as never } });
-  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
-  app.get('/openapi.json', { schema: { hide: true } }, async () => document);
+  // Worked out when first asked for, not at every start of the hall (about 8 ms).
+  let document: ReturnType<typeof openApiDocument> | undefined;
+  app.get('/openapi.json', async () => (document ??= openApiDocument(operations)));
+  await registerApiDocs(app);
   // A hall whose disk failed refuses every command until restarted: the health check says so, for the watchdog.
-  app.get('/healthz', { schema: { hide: true } }, async (_req, res) => {
+  app.get('/healthz', async (_req, res) => {
     const failed = ctx.runner.wal.failed;
     if (failed) return res.code(503).send({ ok: false, code: failed.code, message: { zh: '数据无法写入磁盘，请检查磁盘后重启服务', en: 'The hall cannot write to its disk; check the disk and restart the server' } });
     return { ok: true, seq: ctx.runner.lastSeq() };

@@ -27,7 +27,7 @@ describe('the installed hall (the server bundle)', () => {
     const kioskPage = await fetch(`${hall.url}/kiosk/`);
     expect(kioskPage.status).toBe(200);
     expect(await kioskPage.text()).toContain('<div id="app"');
-    const docs = await fetch(`${hall.url}/docs/static/index.html`);
+    const docs = await fetch(`${hall.url}/docs/static/swagger-ui-bundle.js`);
     expect(docs.status).toBe(200);
     expect((await fetch(`${hall.url}/openapi.json`)).status).toBe(200);
 

@@ -55,4 +55,11 @@ describe('the API description', () => {
     expect(res.headers.get('content-type')).toContain('text/html');
     expect(await res.text()).toMatch(/swagger/i);
   });
+
+  it('serves only the files of the docs page from swagger-ui-dist (not its demo page pointing at another API)', async () => {
+    for (const file of ['swagger-ui.css', 'swagger-ui-bundle.js']) expect((await fetch(`${t.url}/docs/static/${file}`)).status, file).toBe(200);
+    for (const file of ['index.html', 'swagger-initializer.js', 'package.json', '../package.json']) {
+      expect((await fetch(`${t.url}/docs/static/${file}`)).status, file).toBe(404);
+    }
+  });
 });
