@@ -36,7 +36,7 @@ export function summaryRows(r: Results): Row[] {
     }
     if (s.held) {
       const f = s.fanout;
-      rows.push({ bench: 'b callNext', metric: 'what held the loop: timers late p99 / max', measured: `${ms(s.held.loopDelayMs.p99)} / ${ms(s.held.loopDelayMs.max)}`, target: '', floor: `longest GC ${ms(s.held.gc.maxMs)}, forecast taken in ${ms(f.forecasts.longestMs)}, fan-out ${ms(Math.max(f.boardsAndPads.longestMs, f.phones.longestMs))}, journal restarts ${s.held.journalRestarts ?? '—'}`, ok: null });
+      rows.push({ bench: 'b callNext', metric: 'what held the loop: timers late p99 / max', measured: `${ms(s.held.loopDelayMs.p99)} / ${ms(s.held.loopDelayMs.max)}`, target: '', floor: `longest GC ${ms(s.held.gc.maxMs)}${s.held.gc.maxKind ? ` (${s.held.gc.maxKind})` : ''}, forecast taken in ${ms(f.forecasts.longestMs)}, fan-out ${ms(Math.max(f.boardsAndPads.longestMs, f.phones.longestMs))}, journal restarts ${s.held.journalRestarts ?? '—'}`, ok: null });
       const t = s.forecastThread;
       if (t) rows.push({ bench: 'b callNext', metric: 'forecasts on their own thread: count, cost p50 / p90', measured: `${t.forecasts} in ${s.measured.seconds} s, ${ms(t.costMs.p50)} / ${ms(t.costMs.p90)}`, target: '', floor: `max ${ms(t.costMs.max)}`, ok: null });
     }

@@ -1,5 +1,5 @@
 import { createServer, type Socket } from 'node:net';
-import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { loadConfig } from '../../server/config.js';
 import { createHall } from '../../server/hall.js';
 import { RealtimeHub } from '../../server/realtime/hub.js';
@@ -94,12 +94,14 @@ hubProto.command = async function (this: unknown, ...args: unknown[]) {
 // What holds the event loop, for the tails: how late timers ran (a 1 ms resolution histogram) and the GC pauses.
 const loopDelay = monitorEventLoopDelay({ resolution: 1 });
 loopDelay.enable();
-const gc = { pauses: 0, ms: 0, maxMs: 0 };
+const gc = { pauses: 0, ms: 0, maxMs: 0, maxKind: '' };
+// V8's kinds: a scavenge of the young generation, or a mark-compact of the whole heap (the others are its steps).
+const gcKinds: Record<number, string> = { [constants.NODE_PERFORMANCE_GC_MINOR]: 'young', [constants.NODE_PERFORMANCE_GC_MAJOR]: 'full', [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental', [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weak callbacks' };
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
     gc.pauses++;
     gc.ms += entry.duration;
-    gc.maxMs = Math.max(gc.maxMs, entry.duration);
+    if (entry.duration > gc.maxMs) [gc.maxMs, gc.maxKind] = [entry.duration, gcKinds[(entry as unknown as { detail: { kind: number } }).detail.kind] ?? 'other'];
   }
 }).observe({ entryTypes: ['gc'] });
 /** Journal restarts hold the hall's next write for a few milliseconds (see Checkpointer): counted since the last report. */
@@ -158,7 +160,7 @@ process.on('message', async (m: { type: string; anchor?: ClockAnchor; count?: nu
     thread.costs = [];
     for (const s of Object.values(fanout)) Object.assign(s, { calls: 0, ms: 0, sends: 0, maxMs: 0 });
     loopDelay.reset();
-    Object.assign(gc, { pauses: 0, ms: 0, maxMs: 0 });
+    Object.assign(gc, { pauses: 0, ms: 0, maxMs: 0, maxKind: '' });
   } else if (m.type === 'rawListen') {
     rawServer.listen(0, '127.0.0.1', () => process.send!({ type: 'rawListen', port: (rawServer.address() as { port: number }).port }));
   } else if (m.type === 'rawCount') {
