@@ -56,9 +56,10 @@ export interface Operation<P = any, B = any, Q = any, R = unknown> {
   /** Set where success is not 200. */
   successStatus?: 200 | 201;
   /**
-   * The handler waits for the disk itself, once it has read all its reply shows (issue and check-in: the kiosk
-   * prints only then). The invoker does not wait again: under a rush that second wait was for the next visitor's
-   * ticket too, committed while this one's sync ran, and a slow sync made a ticket wait for two.
+   * On success the handler has waited for the disk itself, once it had read all its reply shows (issue and
+   * check-in: the kiosk prints only then). The invoker does not wait again: under a rush that second wait was for
+   * the next visitor's ticket too, committed while this one's sync ran, and a slow sync made a ticket wait for two.
+   * A refusal the invoker still holds until the disk has everything committed so far.
    */
   waitsForDisk?: true;
   handle(ctx: OperationContext, input: OperationInput<P, B, Q>, caller: Caller): R | DomainError | Promise<R | DomainError>;

@@ -65,7 +65,9 @@ export async function invoke(ctx: OperationContext, op: Operation, caller: Calle
   try {
     const result = await op.handle(ctx, input as never, caller);
     // Nobody is answered before what they did (or saw) is on disk, writes outside the command runner included.
-    if (!op.waitsForDisk) await ctx.runner.durable();
+    // A waitsForDisk handler has waited itself, but only when it succeeded: a refusal can name what is not yet on
+    // disk (the ticket a visitor already holds, committed a moment ago), so it waits here like any other answer.
+    if (!op.waitsForDisk || isDomainError(result)) await ctx.runner.durable();
     if (isDomainError(result)) return { ok: false, status: result.status, error: { code: result.code, message: result.message, ...(result.details ? { details: result.details } : {}) } };
     return { ok: true, status: op.successStatus ?? 200, result };
   } catch (err) {

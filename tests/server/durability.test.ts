@@ -5,8 +5,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncFile } from '../../server/store/wal-sync.js';
 import { startTestHall, type TestHall } from '../support/hall-server.js';
 import { TestSocket } from '../support/ws-client.js';
+import { idNumber } from './test-hall.js';
 
 const serviceF = 6; // 不动产查询: no ID card needed
+const serviceG = 7; // 户籍业务: real-name
 
 /** A disk whose every sync takes `ms`, counted as begun and as done; `fail` makes the next one report an I/O error. */
 function slowDisk(ms: number) {
@@ -67,6 +69,21 @@ describe('an acknowledged command is on disk (group commit)', () => {
     expect(second.body.ticket.id).toBeGreaterThan((await first).body.ticket.id);
     expect(syncsDoneAtFirstReply).toBe(1);
     expect(disk.finished - before).toBe(2);
+  });
+
+  it('refuses a second ticket for the same person only once the first, which the refusal names, is on disk', async () => {
+    const disk = slowDisk(500);
+    t = await startTestHall({ syncFile: disk.sync });
+    const body = { serviceId: serviceG, identity: { name: '张三', idNumber: idNumber('19800101', '123') } };
+    await t.api('POST', '/api/tickets', { token: t.kioskToken, body: { serviceId: serviceF } });
+    const before = disk.finished;
+    const first = t.api('POST', '/api/tickets', { token: t.kioskToken, body });
+    await new Promise((r) => setTimeout(r, 100)); // the first is committed, its sync still running
+    const second = await t.api('POST', '/api/tickets', { token: t.kioskToken, body });
+    expect(second.status).toBe(409);
+    expect(second.body.code).toBe('ALREADY_HOLDING');
+    expect(disk.finished - before).toBeGreaterThanOrEqual(1);
+    expect((await first).status).toBe(201);
   });
 
   it('moves a waiting phone up only once the call that moved it is on disk', async () => {
