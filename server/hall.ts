@@ -41,8 +41,12 @@ export interface Hall {
   /** Copies the journal into the database file off the main thread. */
   checkpoints: Checkpointer;
   listen(): Promise<string>;
+  /** Stops the hall; requests still unfinished after stopGraceMs (a client not reading, or trickling a body) are cut off. */
   close(): Promise<void>;
 }
+
+/** How long a stopping hall lets requests in flight finish: a browser still fetching a page's script finishes well inside it. */
+export const stopGraceMs = 3000;
 
 export interface HallOptions {
   clock?: () => number;
@@ -122,7 +126,10 @@ export async function createHall(config: Config, options: HallOptions = {}): Pro
       await stats.stop();
       await devices.stop();
       hub?.close();
+      // Fastify's close waits for every request in flight, and a client that stops reading holds one without end.
+      const cutOff = setTimeout(() => app.server.closeAllConnections(), stopGraceMs);
       await app.close();
+      clearTimeout(cutOff);
       await backups.stop();
       // Whatever was committed reaches the disk before the hall lets go of it.
       await runner.durable().catch(() => undefined);

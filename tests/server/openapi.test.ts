@@ -53,11 +53,21 @@ describe('the API description', () => {
     const res = await fetch(`${t.url}/docs`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/html');
-    expect(await res.text()).toMatch(/swagger/i);
+    const html = await res.text();
+    expect(html).toContain('接口文档');
+    // The page loads the UI and its own start script, which points the UI at this hall's description.
+    expect(html).toContain('src="/docs/static/swagger-ui-bundle.js"');
+    expect(html).toContain('src="/docs/start.js"');
+    expect(await (await fetch(`${t.url}/docs/start.js`)).text()).toContain("url: '/openapi.json'");
   });
 
   it('serves only the files of the docs page from swagger-ui-dist (not its demo page pointing at another API)', async () => {
-    for (const file of ['swagger-ui.css', 'swagger-ui-bundle.js']) expect((await fetch(`${t.url}/docs/static/${file}`)).status, file).toBe(200);
+    for (const file of ['swagger-ui.css', 'swagger-ui-bundle.js']) {
+      // Read whole, as a browser does: a response left unread holds its connection open.
+      const res = await fetch(`${t.url}/docs/static/${file}`);
+      expect(res.status, file).toBe(200);
+      expect((await res.arrayBuffer()).byteLength, file).toBeGreaterThan(100_000);
+    }
     for (const file of ['index.html', 'swagger-initializer.js', 'package.json', '..%2F..%2Fpackage.json']) {
       expect((await fetch(`${t.url}/docs/static/${file}`)).status, file).toBe(404);
     }

@@ -1,4 +1,6 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stopGraceMs } from '../../server/hall.js';
 import type { TestHall } from '../support/hall-server.js';
 import { TestSocket } from '../support/ws-client.js';
 import { startHall } from './test-hall.js';
@@ -46,4 +48,24 @@ describe('a screen that stops reading', () => {
     expect(event.event.ticket.number).toBe(called.body.number);
     reading.close();
   }, 15_000);
+});
+
+describe('a client that holds a request open while the hall stops', () => {
+  it('does not keep the hall from stopping: past the grace it is cut off', async () => {
+    const t = await startHall();
+    // A kiosk's upload that stalls half-way: the request is in flight, so the connection is never idle.
+    const socket = connect(Number(new URL(t.url).port), '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(`POST /api/tickets HTTP/1.1\r\nHost: hall\r\nAuthorization: Bearer ${t.kioskToken}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"serviceId":`);
+    const cut = new Promise((resolve) => socket.once('close', resolve));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    const started = performance.now();
+    await t.stop();
+    const took = performance.now() - started;
+    await cut;
+    // Without the cut-off the stop waited for the request timeout (30 s).
+    expect(took).toBeGreaterThanOrEqual(stopGraceMs - 50);
+    expect(took).toBeLessThan(stopGraceMs + 5000);
+  }, 20_000);
 });
