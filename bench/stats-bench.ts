@@ -12,10 +12,11 @@
  * each window serves its share of visitors back to back from opening to closing, with pauses, no-shows, transfers,
  * cancellations, appointments, ratings and follow-ups in the proportions of a city hall.
  *
- * Last, the latency of ticket issues made while a month report runs, against the same with nothing running: the
- * figure that says whether a report holds up the hall.
+ * Then the latency of ticket issues made while a month report runs, against the same with nothing running: the
+ * figure that says whether a report holds up the hall. Last, the pages each command of a ticket's life writes to
+ * the journal on the month's database (journalPages).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -264,13 +265,54 @@ const during: number[] = [];
 for (let i = 0; i < runs; i++) during.push(...await issueLatency(() => stats.report({ from: firstDay, to: lastDay, by: 'day' })));
 latencies.push(latency('issue, while a month report by day runs', during));
 
+/**
+ * Pages each command of a ticket's life writes to the journal, on the month's database: every page a command
+ * changes (tables and indexes, the statistics' covering index among them) is written and synced before the reply.
+ */
+function journalPages(): { command: string; commands: number; pages: number }[] {
+  const walPath = `${dbPath}-wal`;
+  const pageBytes = db.pragma('page_size', { simple: true }) as number;
+  const walBytes = () => (existsSync(walPath) ? statSync(walPath).size : 0);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.pragma('wal_autocheckpoint = 0');
+  const serving = [...hall.state.windows.values()].slice(0, 20);
+  const pad = (windowId: number) => ({ kind: 'device', deviceId: windowId, role: 'pad', windowId, areaId: null }) as const;
+  for (const w of serving) must(hall.run('setWindowStatus', { windowId: w.id, status: 'open' }, pad(w.id)));
+  const pages = new Map<string, number[]>();
+  /** Counts the pages of a command that was carried out (a call with nobody waiting writes nothing). */
+  const measured = (command: string, run: () => { ok: boolean }) => {
+    const before = Math.max(walBytes(), 32);
+    const done = run().ok;
+    clock.now += 1000;
+    if (!done) return false;
+    const list = pages.get(command) ?? [];
+    list.push((walBytes() - before) / (pageBytes + 24));
+    pages.set(command, list);
+    return true;
+  };
+  const ahead = 200;
+  for (let n = 0; n < 2000 + ahead; n++) {
+    const service = services[n % services.length].id;
+    if (n < 2000) measured('issueTicket', () => hall.run('issueTicket', { serviceId: service, channel: 'kiosk', person: null }, system));
+    if (n < ahead) continue;
+    const w = serving[n % serving.length];
+    if (!measured('callNext', () => hall.run('callNext', { windowId: w.id }, pad(w.id)))) continue;
+    measured('startService', () => hall.run('startService', { windowId: w.id }, pad(w.id)));
+    measured('finishService', () => hall.run('finishService', { windowId: w.id }, pad(w.id)));
+  }
+  db.pragma('wal_autocheckpoint = 1000');
+  return [...pages].map(([command, list]) => ({ command, commands: list.length, pages: round(list.reduce((a, b) => a + b, 0) / list.length, 2) }));
+}
+const journal = journalPages();
+
 const total = (await stats.report({ from: firstDay, to: lastDay, by: 'month' })).total;
 const load = loadavg().map((x) => round(x, 1)).join(' ');
 console.log(`${days} days x ${perDay} tickets, ${windowCount} windows: ${total.tickets} legs, ${total.ratings} ratings, ` +
   `${reuse ? 'database reused' : `${events} events written in ${round(writeSeconds, 1)} s`}, ${round(size, 0)} MB (Node ${process.version}, load ${load})`);
 console.table(results);
 console.table(latencies);
-console.log(JSON.stringify({ days, perDay, windows: windowCount, legs: total.tickets, events, dbMB: round(size, 0), results, latencies }));
+console.table(journal);
+console.log(JSON.stringify({ days, perDay, windows: windowCount, legs: total.tickets, events, dbMB: round(size, 0), results, latencies, journal }));
 await stats.stop();
 db.close();
 if (!process.argv.includes('--db')) rmSync(dir, { recursive: true, force: true });

@@ -11,13 +11,15 @@ const configTables: Record<ConfigEntity, string> = {
 
 /** Writes an event's records into the projection tables; called inside the command's transaction. */
 export function createProjector(db: Db): (event: DomainEvent, at: number) => void {
+  // A ticket keeps its service, priority and number for life (a transfer is a new leg), so an update sets only what
+  // changes: SQLite rewrites the entry of every index holding a column the SET names, even with the value unchanged,
+  // and each page rewritten is one more written to the journal and synced before the reply.
   const putTicket = db.prepare(`
     INSERT INTO tickets (id, visit_id, number, seq_no, hall_day, service_id, status, channel, id_hash, priority_class_id,
       window_id, staff_id, arrived_at, issued_at, called_at, first_called_at, started_at, finished_at, json)
     VALUES (@id, @visitId, @number, @seqNo, @hallDay, @serviceId, @status, @channel, @idHash, @priorityClassId,
       @windowId, @staffId, @arrivedAt, @issuedAt, @calledAt, @calledAt, @startedAt, @finishedAt, @json)
-    ON CONFLICT (id) DO UPDATE SET status = excluded.status, service_id = excluded.service_id,
-      priority_class_id = excluded.priority_class_id, window_id = excluded.window_id, staff_id = excluded.staff_id,
+    ON CONFLICT (id) DO UPDATE SET status = excluded.status, window_id = excluded.window_id, staff_id = excluded.staff_id,
       called_at = excluded.called_at, first_called_at = COALESCE(first_called_at, excluded.called_at),
       started_at = excluded.started_at, finished_at = excluded.finished_at, json = excluded.json`);
   const putRuntime = db.prepare('INSERT INTO window_runtime (window_id, json) VALUES (?, ?) ON CONFLICT (window_id) DO UPDATE SET json = excluded.json');

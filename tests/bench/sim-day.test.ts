@@ -109,4 +109,24 @@ describe('the simulated hall day, in process', () => {
     expect(withExpected).toBeGreaterThan(50);
     expect(withPausedWindows).toBeGreaterThan(50);
   });
+
+  // The database's ticket rows are updated with only what a call, a start or a finish changes (store/projections.ts).
+  it('never changes what a ticket was issued with: its service, priority class and number stay, a transfer is a new leg', async () => {
+    const fixed = (t: Ticket) => JSON.stringify([t.serviceId, t.priorityClassId, t.number, t.seqNo, t.hallDay, t.channel, t.visitId]);
+    const issuedWith = new Map<number, string>();
+    const changed = new Set<number>();
+    let requeued = 0;
+    await runMorning((state) => {
+      for (const t of state.tickets.values()) {
+        const first = issuedWith.get(t.id);
+        if (first === undefined) issuedWith.set(t.id, fixed(t));
+        else if (first !== fixed(t)) changed.add(t.id);
+        if (t.requeues > 0) requeued++;
+      }
+    });
+    expect([...changed]).toEqual([]);
+    // The morning moves tickets every way a ticket moves: transfers (legs beyond the 600 issued) and requeues.
+    expect(issuedWith.size).toBeGreaterThan(600);
+    expect(requeued).toBeGreaterThan(0);
+  });
 });
