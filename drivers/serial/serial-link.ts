@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { stat } from 'node:fs/promises';
 import { SerialPort } from 'serialport';
 import { pino, type Logger } from 'pino';
 import { SerialLinkError, type SerialErrorCode } from './serial-errors.js';
@@ -9,6 +10,8 @@ export interface SerialLinkOptions {
   /** First retry delay after a failed open or a lost port; doubles up to reconnectMaxMs. */
   reconnectMinMs?: number;
   reconnectMaxMs?: number;
+  /** How often an open link looks whether its path still names the device it opened. */
+  pathCheckMs?: number;
 }
 
 export interface SerialLinkEvents {
@@ -20,6 +23,7 @@ export interface SerialLinkEvents {
 
 const DEFAULT_RECONNECT_MIN_MS = 250;
 const DEFAULT_RECONNECT_MAX_MS = 5_000;
+const DEFAULT_PATH_CHECK_MS = 1_000;
 
 /**
  * One serial device path, kept open for as long as the owner wants it: opens, and after any failure or
@@ -40,6 +44,9 @@ export class SerialLink extends EventEmitter<SerialLinkEvents> {
   private lastErrorText: string | null = null;
   /** Bumped whenever a port is abandoned, so late callbacks from it cannot touch the current one. */
   private generation = 0;
+  /** The device node the open port was opened through, as its path named it then. */
+  private openedNode: { ino: number; rdev: number } | null = null;
+  private pathTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly opts: SerialLinkOptions,
@@ -63,6 +70,8 @@ export class SerialLink extends EventEmitter<SerialLinkEvents> {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.pathTimer = setInterval(() => this.checkPath(), this.opts.pathCheckMs ?? DEFAULT_PATH_CHECK_MS);
+    this.pathTimer.unref();
     this.connect();
   }
 
@@ -70,6 +79,8 @@ export class SerialLink extends EventEmitter<SerialLinkEvents> {
     this.running = false;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
+    if (this.pathTimer) clearInterval(this.pathTimer);
+    this.pathTimer = null;
     const port = this.abandonPort();
     if (port) await closeQuietly(port);
   }
@@ -132,7 +143,28 @@ export class SerialLink extends EventEmitter<SerialLinkEvents> {
       this.lastErrorText = null;
       this.log.info('serial port open');
       this.emit('open');
+      void stat(this.opts.path).then((node) => {
+        if (isCurrent()) this.openedNode = { ino: node.ino, rdev: node.rdev };
+      }, () => undefined);
     });
+  }
+
+  /**
+   * A device unplugged while its port is open may never report it: Linux hangs the tty up, and a read of a hung-up
+   * tty returns no bytes, which serialport reads again without end instead of closing. So the link looks at its
+   * path: gone, or naming another device node (the adapter plugged back, a by-id link moved, a pty made anew), and
+   * the port is lost; the usual retries open whatever the path names next.
+   */
+  private checkPath(): void {
+    const was = this.openedNode;
+    if (!this.opened || !was) return;
+    const generation = this.generation;
+    const gone = (cause: unknown) => {
+      if (generation === this.generation) this.lose(new SerialLinkError('SERIAL_PORT_GONE', this.opts.path, cause));
+    };
+    stat(this.opts.path).then((node) => {
+      if (node.ino !== was.ino || node.rdev !== was.rdev) gone(new Error('the path names another device now'));
+    }, gone);
   }
 
   private fail(code: SerialErrorCode, cause: unknown): void {
@@ -152,6 +184,7 @@ export class SerialLink extends EventEmitter<SerialLinkEvents> {
   /** Detaches the current port (emitting 'close' if it was open) and returns it for closing. */
   private abandonPort(): SerialPort | null {
     this.generation++;
+    this.openedNode = null;
     const port = this.port;
     const wasOpen = this.opened;
     this.port = null;

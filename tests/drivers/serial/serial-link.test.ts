@@ -1,4 +1,7 @@
 import { once } from 'node:events';
+import { mkdtemp, rename, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pino, type Logger } from 'pino';
 import { SerialLink } from '../../../drivers/serial/serial-link.js';
@@ -18,7 +21,7 @@ describe('SerialLink', () => {
   });
 
   function link(path: string, log?: Logger): SerialLink {
-    const created = new SerialLink({ path, baudRate: 115200, reconnectMinMs: 20, reconnectMaxMs: 200 }, log);
+    const created = new SerialLink({ path, baudRate: 115200, reconnectMinMs: 20, reconnectMaxMs: 200, pathCheckMs: 200 }, log);
     links.push(created);
     return created;
   }
@@ -78,6 +81,39 @@ describe('SerialLink', () => {
     const atDevice = once(device, 'data', within(2_000));
     await host.write(Buffer.from('again'));
     expect(((await atDevice)[0] as Buffer).toString()).toBe('again');
+  });
+
+  it('opens the new device when its path comes to name another (an adapter plugged back, its by-id link moved)', async () => {
+    pair = await openPtyPair();
+    const other = await openPtyPair();
+    const dir = await mkdtemp(join(tmpdir(), 'serial-by-id-'));
+    try {
+      // As udev's /dev/serial/by-id names an adapter: a link the hall is configured with, to the node of the day.
+      const byId = join(dir, 'usb-id-reader');
+      await symlink(pair.hostPath, byId);
+      const host = await started(link(byId));
+      // Not events.once, which would also reject on the error the link reports on the way.
+      const reopened = new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('no reopen within 4 s')), 4_000);
+        host.once('open', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      // The first device stays alive and silent: no hangup, no error, nothing on the old port says it is gone.
+      await symlink(other.hostPath, join(dir, 'next'));
+      await rename(join(dir, 'next'), byId);
+      await reopened;
+
+      const device = await started(link(other.devicePath));
+      const atHost = once(host, 'data', within(2_000));
+      await device.write(Buffer.from('moved'));
+      expect(((await atHost)[0] as Buffer).toString()).toBe('moved');
+    } finally {
+      await Promise.all(links.splice(0).map((l) => l.stop()));
+      await other.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('closes and opens again when the driver asks for a reopen', async () => {
