@@ -150,10 +150,11 @@ export class SerialLink extends EventEmitter<SerialLinkEvents> {
   }
 
   /**
-   * A device unplugged while its port is open may never report it: Linux hangs the tty up, and a read of a hung-up
-   * tty returns no bytes, which serialport reads again without end instead of closing. So the link looks at its
-   * path: gone, or naming another device node (the adapter plugged back, a by-id link moved, a pty made anew), and
-   * the port is lost; the usual retries open whatever the path names next.
+   * A device unplugged while its port is open may never report it (seen about once in 50 replugs of a pty under
+   * load): Linux hangs the tty up, a read of a hung-up tty returns no bytes, and serialport's read on Linux tries
+   * again on no bytes instead of closing; the close comes only when a poll happens to see the hang-up. So the link
+   * looks at its path: gone, or naming another device node (the adapter plugged back, a by-id link moved, a pty made
+   * anew), and the port is lost; the usual retries open whatever the path names next.
    */
   private checkPath(): void {
     const was = this.openedNode;
