@@ -26,6 +26,20 @@ describe('SerialLink', () => {
     return created;
   }
 
+  /**
+   * The link's next open. Not events.once, which would also reject on the errors the link reports on the way there
+   * (open failures while a device is gone, the loss itself).
+   */
+  function nextOpen(created: SerialLink, ms: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no reopen within ${ms / 1000} s`)), ms);
+      created.once('open', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
   async function started(created: SerialLink): Promise<SerialLink> {
     const opened = once(created, 'open', within(2_000));
     created.start();
@@ -63,14 +77,7 @@ describe('SerialLink', () => {
     host.on('open', () => opens++);
 
     // Listen before the restart: the link may reopen the fresh pty before restart() has seen it appear.
-    // Not events.once, which would also reject on the (expected) open failures while the pty is gone.
-    const reopened = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('no reopen within 8 s')), 8_000);
-      host.once('open', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+    const reopened = nextOpen(host, 8_000);
     await pair.restart(600); // several retries fail with ENOENT meanwhile
     await reopened;
     expect(opens).toBe(1);
@@ -92,14 +99,7 @@ describe('SerialLink', () => {
       const byId = join(dir, 'usb-id-reader');
       await symlink(pair.hostPath, byId);
       const host = await started(link(byId));
-      // Not events.once, which would also reject on the error the link reports on the way.
-      const reopened = new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('no reopen within 4 s')), 4_000);
-        host.once('open', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
+      const reopened = nextOpen(host, 4_000);
       // The first device stays alive and silent: no hangup, no error, nothing on the old port says it is gone.
       await symlink(other.hostPath, join(dir, 'next'));
       await rename(join(dir, 'next'), byId);
