@@ -47,23 +47,31 @@ describe('the journal under writes that never pause', () => {
     open.push({ db, checkpoints });
     const reports: CheckpointReport[] = [];
     const watch = setInterval(() => { if (checkpoints.last && reports.at(-1) !== checkpoints.last) reports.push(checkpoints.last); }, 5);
+    // The rush begins once the thread has loaded and copied once, as in a hall that has been open a while: how long
+    // a thread takes to start on a busy machine is not what this measures.
+    for (let waited = 0; checkpoints.runs === 0; waited += 5) {
+      if (waited > 10_000) throw new Error('the checkpoint thread never reported');
+      await sleep(5);
+    }
     return { db, walPath: `${path}-wal`, reports, stopWatching: () => clearInterval(watch) };
   }
 
   it('is started again once it is long, so it stays short and every row is kept', async () => {
+    const commits = 2_000;
+    // The same rush with passive copies alone: the journal only grows, and ends holding all that the rush wrote.
+    const passiveOnly = await hallDatabase(Number.POSITIVE_INFINITY);
+    const written = await rush(passiveOnly.db, passiveOnly.walPath, commits);
+    passiveOnly.stopWatching();
+    expect(passiveOnly.reports.some((r) => r.restarted)).toBe(false);
+
     const restarting = await hallDatabase(256); // 1 MB
-    const largest = await rush(restarting.db, restarting.walPath, 1_000);
+    const largest = await rush(restarting.db, restarting.walPath, commits);
     restarting.stopWatching();
     expect(restarting.reports.some((r) => r.restarted)).toBe(true);
     expect(restarting.reports.every((r) => r.ok)).toBe(true);
-    expect(largest).toBeLessThan(4 * 1024 * 1024);
-    expect(restarting.db.prepare("SELECT COUNT(*) FROM events WHERE type = 'test.rush'").pluck().get()).toBe(1_000);
-
-    // The same rush with passive copies alone: the journal only grows.
-    const passiveOnly = await hallDatabase(Number.POSITIVE_INFINITY);
-    const grown = await rush(passiveOnly.db, passiveOnly.walPath, 1_000);
-    passiveOnly.stopWatching();
-    expect(passiveOnly.reports.some((r) => r.restarted)).toBe(false);
-    expect(grown).toBeGreaterThan(2 * largest);
+    // About 2 MB here (100 ms of writes between two copies), against some 40 MB written. The bound is loose because
+    // a busy machine stretches the time between copies; a journal that restarted only now and then would exceed it.
+    expect(largest).toBeLessThan(written / 4);
+    expect(restarting.db.prepare("SELECT COUNT(*) FROM events WHERE type = 'test.rush'").pluck().get()).toBe(commits);
   });
 });
