@@ -11,8 +11,7 @@ describe('who hears of a call first', () => {
   let staff: string;
   beforeAll(async () => {
     t = await startTestHall({ overrides: { phoneUpdateMs: 5_000 } });
-    staff = await t.login('1001');
-    await t.api('POST', '/api/windows/8/status', { cookie: staff, body: { status: 'open' } });
+    staff = await t.openWindow('1001', 8);
   });
   afterAll(async () => t.stop());
 

@@ -48,8 +48,7 @@ describe('appointments', () => {
     expect(checkedIn.body.ticket.number).not.toBe(walkIn.number);
     expect((await t.api('GET', `/api/visits/${checkedIn.body.token}`)).body.ticket.status).toBe('waiting');
 
-    const staff = await t.login('1001');
-    await t.api('POST', '/api/windows/1/status', { cookie: staff, body: { status: 'open' } });
+    const staff = await t.openWindow('1001', 1);
     const called = await t.api('POST', '/api/windows/1/call-next', { cookie: staff });
     expect(called.body.number).toBe(checkedIn.body.ticket.number);
     await t.api('POST', '/api/windows/1/no-show', { cookie: staff });

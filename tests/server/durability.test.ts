@@ -89,8 +89,7 @@ describe('an acknowledged command is on disk (group commit)', () => {
   it('moves a waiting phone up only once the call that moved it is on disk', async () => {
     const disk = slowDisk(300);
     t = await startTestHall({ syncFile: disk.sync, overrides: { phoneUpdateMs: 100 } });
-    const staff = await t.login('1001');
-    await t.api('POST', '/api/windows/8/status', { cookie: staff, body: { status: 'open' } });
+    const staff = await t.openWindow('1001', 8);
     const issue = async () => (await t.api('POST', '/api/tickets', { token: t.kioskToken, body: { serviceId: serviceF } })).body;
     await issue();
     const second = await issue();

@@ -81,8 +81,7 @@ describe('a restart on the next hall day', () => {
     const clock = new HallClock('2026-03-10 16:00');
     const dir = mkdtempSync(join(tmpdir(), 'hall-nextday-'));
     const first = await startHall({ clock, dir });
-    const staff = await first.login('1001');
-    await first.api('POST', '/api/windows/8/status', { cookie: staff, body: { status: 'open' } });
+    const staff = await first.openWindow('1001', 8);
     await first.api('POST', '/api/tickets', { token: first.kioskToken, body: { serviceId: 6 } });
     for (const step of ['call-next', 'start', 'finish']) expect((await first.api('POST', `/api/windows/8/${step}`, { cookie: staff })).status).toBe(200);
     await first.api('POST', '/api/windows/8/status', { cookie: staff, body: { status: 'closed' } });

@@ -61,8 +61,7 @@ describe('a phone following its visit', () => {
     const leg = visits(phone).at(-1).data.ticket;
     expect(leg).toMatchObject({ number: mine.ticket.number, channel: 'transfer', visitId: mine.ticket.visitId });
 
-    const window7 = await t.login('1007');
-    await t.api('POST', '/api/windows/7/status', { cookie: window7, body: { status: 'open' } });
+    const window7 = await t.openWindow('1007', 7);
     for (const [action, status] of [['call-next', 'called'], ['start', 'serving'], ['finish', 'done']]) {
       const count = visits(phone).length;
       await t.api('POST', `/api/windows/7/${action}`, { cookie: window7 });

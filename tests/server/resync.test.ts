@@ -12,8 +12,7 @@ describe('a screen that missed events catches up', () => {
 
   beforeAll(async () => {
     t = await startHall();
-    staff = await t.login('1001');
-    await t.api('POST', '/api/windows/8/status', { cookie: staff, body: { status: 'open' } });
+    staff = await t.openWindow('1001', 8);
   });
   afterAll(async () => t.stop());
 

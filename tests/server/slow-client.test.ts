@@ -15,8 +15,7 @@ describe('a screen that stops reading', () => {
 
   beforeAll(async () => {
     t = await startHall({ overrides: { websocket: { maxBufferedKiB: 16, messagesPerSecond: 1000, messageBurst: 1000 } } });
-    staff = await t.login('1001');
-    await t.api('POST', '/api/windows/8/status', { cookie: staff, body: { status: 'open' } });
+    staff = await t.openWindow('1001', 8);
   });
   afterAll(async () => t.stop());
 

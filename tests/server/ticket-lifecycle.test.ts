@@ -72,8 +72,7 @@ describe('a ticket through its life, over HTTP', () => {
     expect(hall.windows.find((w: any) => w.number === 8).currentTicket).toBeNull();
     expect(hall.waiting.find((w: any) => w.number === ticket.number).serviceId).toBe(5);
 
-    const window7 = await t.login('1007');
-    await t.api('POST', '/api/windows/7/status', { cookie: window7, body: { status: 'open' } });
+    const window7 = await t.openWindow('1007', 7);
     const calledAt7 = await t.api('POST', '/api/windows/7/call-next', { cookie: window7 });
     expect(calledAt7.body).toMatchObject({ number: ticket.number, windowNumber: 7, arrivedAt: ticket.arrivedAt });
   });

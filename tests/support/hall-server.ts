@@ -17,6 +17,8 @@ export interface TestHall {
   boardToken: string;
   /** Logs in and returns the session cookie header value. */
   login(staffNumber: string): Promise<string>;
+  /** Logs in and opens a window as that staff member, as a pad does at the start of a shift; returns the cookie. */
+  openWindow(staffNumber: string, window: number): Promise<string>;
   api(method: string, path: string, options?: { body?: unknown; cookie?: string; token?: string; raw?: string }): Promise<{ status: number; body: any }>;
   stop(): Promise<void>;
 }
@@ -46,14 +48,20 @@ export async function startTestHall(options: { clock?: () => number; overrides?:
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : null };
   };
+  const login: TestHall['login'] = async (staffNumber) => {
+    const res = await fetch(url + '/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ staffNumber, password: testPassword }) });
+    if (res.status !== 200) throw new Error(`login ${staffNumber} failed: ${res.status}`);
+    return res.headers.get('set-cookie')!.split(';')[0];
+  };
   return {
     hall, url, wsUrl: url.replace('http', 'ws') + '/ws', dir, config, adminPassword: testPassword,
     kioskToken: token('kiosk'), boardToken: token('board'),
-    api,
-    async login(staffNumber) {
-      const res = await fetch(url + '/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ staffNumber, password: testPassword }) });
-      if (res.status !== 200) throw new Error(`login ${staffNumber} failed: ${res.status}`);
-      return res.headers.get('set-cookie')!.split(';')[0];
+    api, login,
+    async openWindow(staffNumber, window) {
+      const cookie = await login(staffNumber);
+      const res = await api('POST', `/api/windows/${window}/status`, { cookie, body: { status: 'open' } });
+      if (res.status !== 200) throw new Error(`window ${window} did not open: ${res.status} ${JSON.stringify(res.body)}`);
+      return cookie;
     },
     async stop() {
       await hall.close();

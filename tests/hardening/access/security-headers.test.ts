@@ -73,8 +73,7 @@ describe('security headers and the content security policy', () => {
 
     const board = await watchedPage(browser, `${t.url}/board/?token=${t.boardToken}`, sizes.board);
     await board.page.locator('[data-testid="board-connection"][data-state="online"]').waitFor();
-    const staff = await t.login('1008');
-    await t.api('POST', '/api/windows/8/status', { cookie: staff, body: { status: 'open' } });
+    const staff = await t.openWindow('1008', 8);
     expect((await t.api('POST', '/api/windows/8/call-next', { cookie: staff })).body.number).toBe('F001');
     await board.page.getByTestId('board-latest-call').filter({ hasText: 'F001' }).waitFor();
     expect(await board.violations()).toEqual([]);

@@ -44,8 +44,7 @@ describe('backing up and restoring the hall', () => {
     const port = await freePort();
     t = await start(port);
     kioskToken = t.kioskToken;
-    const staff = await t.login('1001');
-    await t.api('POST', '/api/windows/8/status', { cookie: staff, body: { status: 'open' } });
+    const staff = await t.openWindow('1001', 8);
     const issued = [await issue(), await issue(), await issue()];
     expect(issued.map((x) => x.number)).toEqual(['F001', 'F002', 'F003']);
     await t.api('POST', '/api/windows/8/call-next', { cookie: staff });

@@ -16,8 +16,7 @@ describe('a device that floods the hall with messages', () => {
   let staff: string;
   beforeAll(async () => {
     t = await startHall({ overrides: { websocket: { messagesPerSecond: perSecond, messageBurst: burst }, rateLimit: { publicPerMinute: 5 } } });
-    staff = await t.login('1001');
-    await t.api('POST', '/api/windows/8/status', { cookie: staff, body: { status: 'open' } });
+    staff = await t.openWindow('1001', 8);
     for (let i = 0; i < 30; i++) await t.api('POST', '/api/tickets', { token: t.kioskToken, body: { serviceId: 6 } });
   });
   afterAll(async () => t.stop());

@@ -124,8 +124,7 @@ describe('the admin screens', () => {
   });
 
   it('shows each window\'s current number live, and waits past the thresholds in yellow and red', async () => {
-    const staff = await t.login('1012');
-    await t.api('POST', '/api/windows/12/status', { cookie: staff, body: { status: 'open' } });
+    const staff = await t.openWindow('1012', 12);
     await t.api('POST', '/api/windows/9/status', { cookie: await t.login('1009'), body: { status: 'paused', reason: 'lunch' } });
     const enquiries = (await t.api('GET', '/api/services', { cookie: admin })).body.find((s: { code: string }) => s.code === 'ZH04').id;
     const records = (await t.api('GET', '/api/services', { cookie: admin })).body.find((s: { code: string }) => s.code === 'BDC03').id;

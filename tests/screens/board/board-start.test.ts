@@ -84,8 +84,7 @@ describe('starting a display board', () => {
     expect(await button.textContent()).toContain('Tap to enable sound');
     await screenshot(page, 'board-enable-sound-1920x1080');
 
-    const staff = await t.login('1002');
-    await t.api('POST', '/api/windows/8/status', { cookie: staff, body: { status: 'open' } });
+    const staff = await t.openWindow('1002', 8);
     await t.api('POST', '/api/tickets', { token: t.kioskToken, body: { serviceId: 6 } });
     expect((await t.api('POST', '/api/windows/8/call-next', { cookie: staff })).status).toBe(200);
     await expect.poll(async () => (await announcements(page)).map((a) => a.status)).toEqual(['queued']);
@@ -101,8 +100,7 @@ describe('starting a display board', () => {
   it('speaks with an installed voice pack of recorded clips before any other voice', async () => {
     installVoicePack(t.dir);
     const page = await openBoard(browser, t, sizes.board);
-    const staff = await t.login('1003');
-    await t.api('POST', '/api/windows/9/status', { cookie: staff, body: { status: 'open' } });
+    const staff = await t.openWindow('1003', 9);
     await t.api('POST', '/api/tickets', { token: t.kioskToken, body: { serviceId: 10 } });
     const called = await t.api('POST', '/api/windows/9/call-next', { cookie: staff });
     expect(called.body.number).toBe('K001');
