@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { registerFavicon } from './favicon.js';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '../../dist');
 
@@ -17,6 +18,7 @@ export const screens: { path: string; page: string }[] = [
 
 /** Serves the built browser clients (npm run build); without a build the API still runs and says so at /. */
 export async function registerScreens(app: FastifyInstance): Promise<void> {
+  registerFavicon(app);
   if (!existsSync(dist)) {
     app.get('/', async (_req, res) => res.type('text/plain; charset=utf-8').send('Screens are not built: run `npm run build`.\n'));
     return;
