@@ -9,7 +9,7 @@ export function WaitingCounts({ services, counts }: { services: PublicService[];
         {services.map((s) => (
           <li key={s.id} class="waiting-item" data-testid={`board-waiting-${s.code}`}>
             <span class="waiting-prefix" aria-hidden="true">{s.prefix}</span>
-            <span class="waiting-name">{s.name.zh}<span class="en">{s.name.en}</span></span>
+            <span class="waiting-name"><span class="zh">{s.name.zh}</span><span class="en">{s.name.en}</span></span>
             <span class="waiting-count"><strong>{counts.get(s.id) ?? 0}</strong> 人</span>
           </li>
         ))}
