@@ -24,8 +24,9 @@ export const TransferTicketBody = z.union([
   z.object({ serviceId: Id, windowId: z.undefined().optional() }).strict(),
   z.object({ windowId: Id, serviceId: Id.optional() }).strict(),
 ]);
+/** `takeOver` (顶岗): open a window a colleague staffs and work it from now on; without it a clerk is refused there. */
 export const SetWindowStatusBody = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('open') }).strict(),
+  z.object({ status: z.literal('open'), takeOver: z.boolean().optional() }).strict(),
   z.object({ status: z.literal('closed') }).strict(),
   z.object({ status: z.literal('paused'), reason: PauseReason }).strict(),
 ]);

@@ -16,7 +16,11 @@ export type DomainEvent =
   | { type: 'ticket.requeued'; ticket: Ticket }
   | { type: 'ticket.transferred'; ticket: Ticket; next: Ticket; runtime: WindowRuntime | null }
   | { type: 'ticket.cancelled'; ticket: Ticket; runtime: WindowRuntime | null; reason: string | null }
-  | { type: 'window.statusChanged'; runtime: WindowRuntime }
+  /**
+   * A takeover (顶岗) names the staff member replaced and carries the visitor at the counter, if any, as now credited
+   * to the one taking over.
+   */
+  | { type: 'window.statusChanged'; runtime: WindowRuntime; takeOver?: { fromStaffId: number; ticket: Ticket | null } }
   | { type: 'appointment.booked'; appointment: Appointment }
   | { type: 'appointment.checkedIn'; appointment: Appointment; ticket: Ticket }
   | { type: 'appointment.cancelled'; appointment: Appointment }

@@ -38,6 +38,7 @@ export function evolve(state: HallState, event: DomainEvent): void {
       if (event.runtime) state.runtime.set(event.runtime.windowId, event.runtime);
       return;
     case 'window.statusChanged':
+      if (event.takeOver?.ticket) putTicket(state, event.takeOver.ticket);
       state.runtime.set(event.runtime.windowId, event.runtime);
       return;
     case 'appointment.booked':

@@ -39,13 +39,12 @@ export const callTicketOp = defineOperation({
 
 export const setWindowStatusOp = defineOperation({
   operationId: 'setWindowStatus', method: 'POST', url: '/api/windows/:windowId/status', tag: 'windows',
-  summary: 'Open, pause (with a reason) or close a window. 窗口开放/暂停/关闭',
+  summary: 'Open, pause (with a reason) or close a window; open with takeOver to take over a window a colleague staffs (顶岗). 窗口开放/暂停/关闭/接管',
   roles: ['staff', 'pad'], params: WindowParams, body: SetWindowStatusBody,
   handle(ctx, { params, body }, caller) {
     const denied = mayOperateWindow(caller, params.windowId);
     if (denied) return denied;
-    const args = { windowId: params.windowId, status: body.status, ...(body.status === 'paused' ? { reason: body.reason } : {}) };
-    const decision = ctx.runner.run('setWindowStatus', args, actorOf(caller));
+    const decision = ctx.runner.run('setWindowStatus', { windowId: params.windowId, ...body }, actorOf(caller));
     return decision.ok ? windowView(ctx.runner.state, decision.result) : decision;
   },
 });

@@ -69,6 +69,7 @@ export function createProjector(db: Db): (event: DomainEvent, at: number) => voi
         if (event.runtime) runtime(event.runtime);
         return;
       case 'window.statusChanged':
+        if (event.takeOver?.ticket) ticket(event.takeOver.ticket);
         runtime(event.runtime);
         return;
       case 'appointment.booked':

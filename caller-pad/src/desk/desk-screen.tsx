@@ -1,16 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Staff } from '../../../protocol/config-entities.js';
-import type { ErrorBody } from '../../../protocol/i18n.js';
+import type { ErrorBody, Text } from '../../../protocol/i18n.js';
 import type { PauseReason, TicketView } from '../../../protocol/queue-entities.js';
 import { Bi, ErrorNotice } from '../lib/bi.js';
 import { windowStatusName } from '../lib/status-names.js';
 import { useNow } from '../lib/use-now.js';
+import { staffedByOther, takenOverNotice } from '../session/window-staffing.js';
 import { ActionButtons } from './action-buttons.js';
 import { enabledActions, type DeskAction } from './action-rules.js';
 import { CurrentVisitor } from './current-visitor.js';
 import { runDeskCommand, type DeskCommand } from './desk-commands.js';
 import { CallTicketDialog } from './dialogs/call-ticket-dialog.js';
 import { PauseDialog } from './dialogs/pause-dialog.js';
+import { LeaveWindowDialog, type LeaveReason } from './dialogs/leave-window-dialog.js';
 import { TransferDialog, type TransferTarget } from './dialogs/transfer-dialog.js';
 import { useFillAvailable } from './fill-availability.js';
 import { FillNotice } from './fill-notice.js';
@@ -20,11 +22,19 @@ import { TodayCounts } from './today-counts.js';
 import { useDeskFeed } from './use-desk-feed.js';
 import { WaitingList } from './waiting-list.js';
 
-type Dialog = { kind: 'pause' } | { kind: 'transfer' } | { kind: 'call'; ticket: TicketView } | null;
+type Dialog = { kind: 'pause' } | { kind: 'transfer' } | { kind: 'call'; ticket: TicketView } | { kind: 'leave'; reason: LeaveReason } | null;
 
-interface Props { staff: Staff; windowId: number; onChangeWindow: () => void; onLogout: () => void; onSessionEnded: () => void }
+interface Props {
+  staff: Staff;
+  windowId: number;
+  onChangeWindow: () => void;
+  /** A colleague (or supervisor) took this window over: the desk leaves it, saying so. */
+  onTakenOver: (notice: Text) => void;
+  onLogout: () => void;
+  onSessionEnded: () => void;
+}
 
-export function DeskScreen({ staff, windowId, onChangeWindow, onLogout, onSessionEnded }: Props) {
+export function DeskScreen({ staff, windowId, onChangeWindow, onTakenOver, onLogout, onSessionEnded }: Props) {
   const feed = useDeskFeed(windowId);
   const now = useNow();
   const fillAvailable = useFillAvailable();
@@ -41,6 +51,9 @@ export function DeskScreen({ staff, windowId, onChangeWindow, onLogout, onSessio
   }, [error]);
 
   const w = feed.desk?.window ?? null;
+  // Controls at a window someone else now staffs would only be refused (WINDOW_STAFFED): leave it instead.
+  const takenOver = w !== null && staffedByOther(w, staff.id);
+  useEffect(() => { if (takenOver) onTakenOver(takenOverNotice(w.number, w.staffName)); }, [takenOver]);
   const enabled = enabledActions({
     windowStatus: w?.status ?? 'closed',
     current: w?.currentTicket?.status ?? null,
@@ -101,6 +114,14 @@ export function DeskScreen({ staff, windowId, onChangeWindow, onLogout, onSessio
     if (t) void run({ name: 'transferTicket', args: { ticketId: t.id, ...target } });
   };
 
+  // Signing out or switching closes this clerk's window first, so it is not left open on the board with nobody behind it.
+  const staffsWindow = w !== null && w.status !== 'closed' && w.staffId === staff.id;
+  const leave = (reason: LeaveReason) => (staffsWindow ? openDialog({ kind: 'leave', reason }) : reason === 'signOut' ? onLogout() : onChangeWindow());
+  const closeAndLeave = async (reason: LeaveReason) => {
+    const refused = await run({ name: 'setWindowStatus', args: { windowId, status: 'closed' } });
+    if (!refused) (reason === 'signOut' ? onLogout : onChangeWindow)();
+  };
+
   const status = w ? windowStatusName[w.status] : null;
   return (
     <div class="desk">
@@ -117,8 +138,8 @@ export function DeskScreen({ staff, windowId, onChangeWindow, onLogout, onSessio
         <button type="button" class="btn btn-quiet" data-testid="pad-close-window" disabled={busy || !enabled.has('close')} onClick={() => act('close')}>
           <Bi zh="关闭窗口" en="Close window" inline />
         </button>
-        <button type="button" class="btn btn-quiet" onClick={onChangeWindow}><Bi zh="换窗口" en="Switch" inline /></button>
-        <button type="button" class="btn btn-quiet" onClick={onLogout}><Bi zh="退出" en="Sign out" inline /></button>
+        <button type="button" class="btn btn-quiet" data-testid="pad-switch" disabled={busy} onClick={() => leave('switch')}><Bi zh="换窗口" en="Switch" inline /></button>
+        <button type="button" class="btn btn-quiet" data-testid="pad-sign-out" disabled={busy} onClick={() => leave('signOut')}><Bi zh="退出" en="Sign out" inline /></button>
       </header>
       <main class="desk-main">
         <div class="desk-left">
@@ -150,6 +171,10 @@ export function DeskScreen({ staff, windowId, onChangeWindow, onLogout, onSessio
       {dialog?.kind === 'call' && (
         <CallTicketDialog ticket={dialog.ticket} error={error} onClose={() => setDialog(null)}
           onCall={(reason) => void run({ name: 'callTicket', args: { windowId, ticketId: dialog.ticket.id, reason } })} />
+      )}
+      {dialog?.kind === 'leave' && w && (
+        <LeaveWindowDialog reason={dialog.reason} windowNumber={w.number} error={error} busy={busy} onClose={() => setDialog(null)}
+          onConfirm={() => void closeAndLeave(dialog.reason)} />
       )}
       {dialog?.kind === 'transfer' && w?.currentTicket && feed.desk && (
         <TransferDialog ticket={w.currentTicket} areas={feed.desk.areas} services={feed.desk.services} windows={feed.windows}

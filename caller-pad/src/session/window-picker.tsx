@@ -1,64 +1,89 @@
 import { useEffect, useState } from 'preact/hooks';
 import { apiCall } from '../../../protocol/api-client.js';
-import type { Area, Window } from '../../../protocol/config-entities.js';
-import type { ErrorBody } from '../../../protocol/i18n.js';
-import type { HallSnapshot } from '../../../protocol/realtime.js';
+import type { Area, Staff, Window } from '../../../protocol/config-entities.js';
+import type { ErrorBody, Text } from '../../../protocol/i18n.js';
 import { Bi, BiText, ErrorNotice } from '../lib/bi.js';
+import { useLiveWindows, type LiveWindow } from '../lib/live-windows.js';
 import { windowStatusName } from '../lib/status-names.js';
+import { TakeOverDialog } from './take-over-dialog.js';
+import { staffedByOther } from './window-staffing.js';
 
-type Live = HallSnapshot['windows'][number];
+interface Props {
+  staff: Staff;
+  /** Why the pad is back here, e.g. its window was taken over by a colleague. */
+  notice: Text | null;
+  onPick: (id: number) => void;
+  onLogout: () => void;
+}
 
-/** Staff pick the window they sit at; the list shows who else is already working where. */
-export function WindowPicker({ staffName, onPick, onLogout }: { staffName: string; onPick: (id: number) => void; onLogout: () => void }) {
+/** Staff pick the window they sit at; each card shows who works there now, and a colleague's window asks first. */
+export function WindowPicker({ staff, notice, onPick, onLogout }: Props) {
   const [windows, setWindows] = useState<Window[]>([]);
   const [areas, setAreas] = useState<Area[]>([]);
-  const [live, setLive] = useState<Map<number, Live>>(new Map());
   const [error, setError] = useState<ErrorBody | null>(null);
+  const [asking, setAsking] = useState<LiveWindow | null>(null);
+  const live = useLiveWindows();
 
   useEffect(() => {
     void (async () => {
-      const [w, a, h] = await Promise.all([
-        apiCall<Window[]>('GET', '/api/windows'),
-        apiCall<Area[]>('GET', '/api/areas'),
-        apiCall<HallSnapshot>('GET', '/api/hall'),
-      ]);
+      const [w, a] = await Promise.all([apiCall<Window[]>('GET', '/api/windows'), apiCall<Area[]>('GET', '/api/areas')]);
       if (!w.ok) return setError(w.error);
       setWindows(w.data.filter((x) => x.active).sort((x, y) => x.number - y.number));
       if (a.ok) setAreas(a.data);
-      if (h.ok) setLive(new Map(h.data.windows.map((x) => [x.id, x])));
     })();
   }, []);
+
+  const pick = (w: Window) => {
+    const now = live?.get(w.id);
+    if (now && staffedByOther(now, staff.id)) setAsking(now);
+    else onPick(w.id);
+  };
 
   return (
     <main class="picker-page">
       <header class="topbar">
         <h1><Bi zh="选择窗口" en="Choose your window" inline /></h1>
-        <span class="topbar-user">{staffName}</span>
+        <span class="topbar-user">{staff.name}</span>
         <button type="button" class="btn btn-quiet" onClick={onLogout}><Bi zh="退出" en="Sign out" inline /></button>
       </header>
+      {notice && (
+        <div class="picker-notice" role="alert" data-testid="pad-taken-over">
+          <Bi zh={notice.zh} en={notice.en} />
+        </div>
+      )}
       <ErrorNotice error={error} />
       <ul class="window-grid">
-        {windows.map((w) => {
-          const l = live.get(w.id);
-          const area = areas.find((a) => a.id === w.areaId);
-          const status = l?.status ?? 'closed';
-          return (
-            <li key={w.id}>
-              <button type="button" class={`window-card status-${status}`} data-testid={`pad-pick-window-${w.number}`} onClick={() => onPick(w.id)}>
-                <span class="window-card-number">{w.number}</span>
-                <BiText text={w.name} />
-                {area && <span class="window-card-area">{area.name.zh}</span>}
-                <span class="window-card-status">
-                  {windowStatusName[status].zh} {windowStatusName[status].en}
-                  {l?.staffName ? ` · ${l.staffName}` : ''}
-                </span>
-                {w.comprehensive && <span class="tag"><Bi zh="综合窗口" en="All services" inline /></span>}
-                {w.priorityRule === 'strict' && <span class="tag tag-green"><Bi zh="绿色通道" en="Green channel" inline /></span>}
-              </button>
-            </li>
-          );
-        })}
+        {windows.map((w) => (
+          <li key={w.id}>
+            <WindowCard window={w} area={areas.find((a) => a.id === w.areaId)} live={live?.get(w.id)} staffId={staff.id} onPick={() => pick(w)} />
+          </li>
+        ))}
       </ul>
+      {asking && <TakeOverDialog window={asking} onClose={() => setAsking(null)} onTaken={() => onPick(asking.id)} />}
     </main>
+  );
+}
+
+function WindowCard({ window: w, area, live, staffId, onPick }: { window: Window; area?: Area; live?: LiveWindow; staffId: number; onPick: () => void }) {
+  const status = live?.status ?? 'closed';
+  const other = live ? staffedByOther(live, staffId) : false;
+  const mine = live?.status !== 'closed' && live?.staffId === staffId;
+  return (
+    <button type="button" class={`window-card status-${status} ${other ? 'staffed-other' : ''}`} data-testid={`pad-pick-window-${w.number}`} onClick={onPick}>
+      <span class="window-card-number">{w.number}</span>
+      <BiText text={w.name} />
+      {area && <span class="window-card-area"><BiText text={area.name} inline /></span>}
+      <span class="window-card-status" data-testid={`pad-pick-status-${w.number}`}>
+        <Bi zh={windowStatusName[status].zh} en={windowStatusName[status].en} inline />
+        {status !== 'closed' && live?.staffName && (
+          <span class="window-card-staff">{mine ? <Bi zh={`${live.staffName}（本人）`} en="you" inline /> : live.staffName}</span>
+        )}
+      </span>
+      <span class="window-card-tags">
+        {w.comprehensive && <span class="tag"><Bi zh="综合窗口" en="All services" inline /></span>}
+        {w.priorityRule === 'strict' && <span class="tag tag-green"><Bi zh="绿色通道" en="Green channel" inline /></span>}
+        {other && <span class="tag tag-amber"><Bi zh="可接管" en="Take over" inline /></span>}
+      </span>
+    </button>
   );
 }

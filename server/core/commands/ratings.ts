@@ -6,6 +6,7 @@ import { ratingSettingsOf } from '../ratings/settings.js';
 import { isBadLevel, type FollowUpCase, type Rating } from '../ratings/types.js';
 import type { HallState, Ticket } from '../types.js';
 import { accept, type Handler } from './decision.js';
+import { windowFor } from './window-access.js';
 
 /** The pad's answer travels after its screen timed out on the visitor; this much slack covers the network. */
 export const padGraceMs = 30_000;
@@ -61,7 +62,10 @@ export interface CaseNumberArgs { ticketId: number; caseNumber: string; windowId
  * The window's business system tells which case (办件编号) a visit was. It may come before or after the rating; the
  * rating carries it either way. A corrected number replaces the old one, and the event log keeps both.
  */
-export const postCaseNumber: Handler<CaseNumberArgs, { ticketId: number; caseNumber: string }> = (state, args) => {
+export const postCaseNumber: Handler<CaseNumberArgs, { ticketId: number; caseNumber: string }> = (state, args, ctx) => {
+  // A clerk records case numbers at the window they staff, not at a colleague's (the same rule as the pad's buttons).
+  const at = args.windowId === undefined ? null : windowFor(state, args.windowId, ctx.actor);
+  if (at && 'ok' in at) return at;
   const ticket = state.tickets.get(args.ticketId);
   if (!ticket) return notFound('ticket', args.ticketId);
   if (args.windowId !== undefined && ticket.windowId !== args.windowId) return domainError('NOT_SERVED_HERE');

@@ -3,6 +3,7 @@ import { requeueKey } from '../numbering.js';
 import { heldTicket } from './issue.js';
 import type { Ticket, WindowRuntime } from '../types.js';
 import { accept, type Handler } from './decision.js';
+import { findWindow, staffedByOther } from './window-access.js';
 
 export const cancelTicket: Handler<{ ticketId: number; reason?: string }, Ticket> = (state, args, ctx) => {
   const found = state.tickets.get(args.ticketId);
@@ -33,7 +34,10 @@ export interface TransferArgs { ticketId: number; serviceId?: number; windowId?:
 
 /**
  * A transfer ends this leg and opens a new one for the same visit: same number, same arrival time, so the
- * visitor does not lose their place for having been sent elsewhere.
+ * visitor does not lose their place for having been sent elsewhere. A visitor at a counter is moved on by whoever
+ * may work that window (see staffedByOther). The target may be closed now, or served by no open window: it may open
+ * soon, and the pad warns before sending anyone there; a deactivated window is not offered anywhere and never opens,
+ * so it is not found.
  */
 export const transferTicket: Handler<TransferArgs, Ticket> = (state, args, ctx) => {
   const found = state.tickets.get(args.ticketId);
@@ -41,11 +45,16 @@ export const transferTicket: Handler<TransferArgs, Ticket> = (state, args, ctx) 
   if (found.status !== 'waiting' && found.status !== 'called' && found.status !== 'serving') {
     return invalidTransition(found.status, 'transfer', { number: found.number });
   }
+  if (found.windowId !== null && (found.status === 'called' || found.status === 'serving')) {
+    const at = findWindow(state, found.windowId);
+    const refused = 'ok' in at ? null : staffedByOther(state, at, ctx.actor);
+    if (refused) return refused;
+  }
   const serviceId = args.serviceId ?? found.serviceId;
   const service = state.services.get(serviceId);
   if (!service) return notFound('service', serviceId);
   if (!service.active) return domainError('SERVICE_INACTIVE');
-  if (args.windowId !== undefined && !state.windows.has(args.windowId)) return notFound('window', args.windowId);
+  if (args.windowId !== undefined && !state.windows.get(args.windowId)?.active) return notFound('window', args.windowId);
   if (args.windowId === undefined && serviceId === found.serviceId) return domainError('TRANSFER_SAME');
 
   const ended: Ticket = { ...found, status: 'transferred', finishedAt: ctx.now };

@@ -2,26 +2,22 @@ import { domainError, invalidTransition, notFound } from '../errors.js';
 import { countCall, dispatchContext, pickNext, tiersOf } from '../dispatch.js';
 import type { Ticket, WindowRuntime } from '../types.js';
 import { accept, type Handler } from './decision.js';
-import { windowReadyToCall, windowWithTicket } from './window-access.js';
-
-function staffOf(ctx: { actor: { kind: string; staffId?: number } }, runtime: WindowRuntime): number | null {
-  return ctx.actor.kind === 'staff' ? ctx.actor.staffId! : runtime.staffId;
-}
+import { creditedStaff, windowReadyToCall, windowWithTicket } from './window-access.js';
 
 export const callNext: Handler<{ windowId: number }, Ticket> = (state, args, ctx) => {
-  const at = windowReadyToCall(state, args.windowId);
+  const at = windowReadyToCall(state, args.windowId, ctx.actor);
   if ('ok' in at) return at;
   const dctx = dispatchContext(state, at.window, at.runtime, ctx.now);
   const pick = pickNext(dctx, state.active.values());
   if (!pick) return domainError('QUEUE_EMPTY');
-  const ticket: Ticket = { ...pick.ticket, status: 'called', windowId: at.window.id, staffId: staffOf(ctx, at.runtime), calledAt: ctx.now };
+  const ticket: Ticket = { ...pick.ticket, status: 'called', windowId: at.window.id, staffId: creditedStaff(at.runtime, ctx.actor), calledAt: ctx.now };
   const runtime: WindowRuntime = { ...at.runtime, currentTicketId: ticket.id, ratio: countCall(dctx.rule, at.runtime.ratio, pick.reason) };
   return accept([{ type: 'ticket.called', ticket, runtime, outOfOrderReason: null }], ticket);
 };
 
 /** Calling a specific ticket out of order: allowed with a reason, which the event keeps for the audit log. */
 export const callTicket: Handler<{ windowId: number; ticketId: number; reason: string }, Ticket> = (state, args, ctx) => {
-  const at = windowReadyToCall(state, args.windowId);
+  const at = windowReadyToCall(state, args.windowId, ctx.actor);
   if ('ok' in at) return at;
   const target = state.tickets.get(args.ticketId);
   if (!target) return notFound('ticket', args.ticketId);
@@ -29,13 +25,13 @@ export const callTicket: Handler<{ windowId: number; ticketId: number; reason: s
   if (target.targetWindowId !== null && target.targetWindowId !== at.window.id) return domainError('NOT_SERVED_HERE');
   // Out of order, not out of scope: a ticket for a service this window does not handle must be transferred here.
   if (target.targetWindowId === null && !tiersOf(state, at.window).has(target.serviceId)) return domainError('NOT_SERVED_HERE');
-  const ticket: Ticket = { ...target, status: 'called', windowId: at.window.id, staffId: staffOf(ctx, at.runtime), calledAt: ctx.now };
+  const ticket: Ticket = { ...target, status: 'called', windowId: at.window.id, staffId: creditedStaff(at.runtime, ctx.actor), calledAt: ctx.now };
   const runtime: WindowRuntime = { ...at.runtime, currentTicketId: ticket.id };
   return accept([{ type: 'ticket.called', ticket, runtime, outOfOrderReason: args.reason }], ticket);
 };
 
-export const recall: Handler<{ windowId: number }, Ticket> = (state, args) => {
-  const at = windowWithTicket(state, args.windowId);
+export const recall: Handler<{ windowId: number }, Ticket> = (state, args, ctx) => {
+  const at = windowWithTicket(state, args.windowId, ctx.actor);
   if ('ok' in at) return at;
   if (at.ticket.status !== 'called') return invalidTransition(at.ticket.status, 'recall', { number: at.ticket.number });
   const ticket: Ticket = { ...at.ticket, recalls: at.ticket.recalls + 1 };
@@ -43,7 +39,7 @@ export const recall: Handler<{ windowId: number }, Ticket> = (state, args) => {
 };
 
 export const startService: Handler<{ windowId: number }, Ticket> = (state, args, ctx) => {
-  const at = windowWithTicket(state, args.windowId);
+  const at = windowWithTicket(state, args.windowId, ctx.actor);
   if ('ok' in at) return at;
   if (at.ticket.status !== 'called') return invalidTransition(at.ticket.status, 'start', { number: at.ticket.number });
   const ticket: Ticket = { ...at.ticket, status: 'serving', startedAt: ctx.now };
@@ -51,7 +47,7 @@ export const startService: Handler<{ windowId: number }, Ticket> = (state, args,
 };
 
 export const finishService: Handler<{ windowId: number }, Ticket> = (state, args, ctx) => {
-  const at = windowWithTicket(state, args.windowId);
+  const at = windowWithTicket(state, args.windowId, ctx.actor);
   if ('ok' in at) return at;
   if (at.ticket.status !== 'serving') return invalidTransition(at.ticket.status, 'finish', { number: at.ticket.number });
   const ticket: Ticket = { ...at.ticket, status: 'done', finishedAt: ctx.now };
@@ -59,7 +55,7 @@ export const finishService: Handler<{ windowId: number }, Ticket> = (state, args
 };
 
 export const markNoShow: Handler<{ windowId: number }, Ticket> = (state, args, ctx) => {
-  const at = windowWithTicket(state, args.windowId);
+  const at = windowWithTicket(state, args.windowId, ctx.actor);
   if ('ok' in at) return at;
   if (at.ticket.status !== 'called') return invalidTransition(at.ticket.status, 'noShow', { number: at.ticket.number });
   const ticket: Ticket = { ...at.ticket, status: 'no_show', finishedAt: ctx.now };
