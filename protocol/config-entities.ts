@@ -1,10 +1,36 @@
 import { z } from 'zod';
-import { Text } from './i18n.js';
+
+/**
+ * A refusal's reason in both languages, as a schema message: 'zh | en'. The server's validation answer splits it
+ * (server/operations/validation-message.ts); anything else reading the message still sees both.
+ */
+export const bilingual = (zh: string, en: string) => `${zh} | ${en}`;
 
 /** 'HH:MM' on the hall's clock. */
-export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, bilingual('应写作 HH:MM，如 09:00', 'must read HH:MM, e.g. 09:00'));
 export const DayDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 export const Id = z.number().int().positive();
+
+/**
+ * How long names may be, in characters: what fits a kiosk button, a board tile and a printed ticket. Chinese
+ * names are short (社保医保, 不动产转移登记); the English beside them runs about two and a half times longer.
+ * The admin screens' inputs use the same limits.
+ */
+export const nameLimits = {
+  area: { zh: 40, en: 100 },
+  service: { zh: 40, en: 100 },
+  window: { zh: 30, en: 80 },
+  priorityClass: { zh: 30, en: 80 },
+  hall: { zh: 60, en: 150 },
+  notice: { zh: 200, en: 500 },
+} as const;
+
+/** A name in both languages: Chinese required (spaces alone are not a name), English optional but expected. */
+export function names(max: { zh: number; en: number }) {
+  return z.object({ zh: z.string().trim().min(1).max(max.zh), en: z.string().trim().max(max.en) });
+}
+
+const Code = z.string().regex(/^[A-Za-z0-9_-]{1,16}$/, bilingual('只能用字母、数字、_ 或 -，最多16位', 'must be 1 to 16 letters, digits, _ or -'));
 
 /** Opening hours: ISO weekdays (1 = Monday) and sessions; the gap between sessions is the lunch break. */
 export const WeekHours = z.object({
@@ -13,18 +39,18 @@ export const WeekHours = z.object({
 });
 export type WeekHours = z.infer<typeof WeekHours>;
 
-export const Area = z.object({ id: Id, code: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/), name: Text, active: z.boolean() });
+export const Area = z.object({ id: Id, code: Code, name: names(nameLimits.area), active: z.boolean() });
 export type Area = z.infer<typeof Area>;
 
 export const SlotQuota = z.object({ start: TimeOfDay, end: TimeOfDay, limit: z.number().int().min(0).max(100_000) });
 
 export const Service = z.object({
   id: Id,
-  code: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/),
+  code: Code,
   areaId: Id,
-  name: Text,
+  name: names(nameLimits.service),
   /** Ticket numbers are prefix + 3 digits, e.g. A012. */
-  prefix: z.string().regex(/^[A-Z]{1,2}$/),
+  prefix: z.string().regex(/^[A-Z]{1,2}$/, bilingual('须为1-2个大写字母，如 A', 'must be 1 or 2 capital letters, e.g. A')),
   /** null: the hall's hours. */
   hours: WeekHours.nullable(),
   dailyQuota: z.number().int().min(0).max(100_000).nullable(),
@@ -43,7 +69,7 @@ export const ServiceTier = z.object({ serviceId: Id, tier: z.union([z.literal(1)
 export const Window = z.object({
   id: Id,
   number: z.number().int().min(1).max(9999),
-  name: Text,
+  name: names(nameLimits.window),
   areaId: Id,
   /** A comprehensive window (综合窗口) serves every active service at tier 1. */
   comprehensive: z.boolean(),
@@ -60,8 +86,8 @@ export type StaffRole = z.infer<typeof StaffRole>;
 
 export const Staff = z.object({
   id: Id,
-  number: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/),
-  name: z.string().min(1).max(40),
+  number: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, bilingual('只能用字母、数字、_ 或 -，最多32位', 'must be 1 to 32 letters, digits, _ or -')),
+  name: z.string().trim().min(1).max(40),
   role: StaffRole,
   supervisorId: Id.nullable(),
   active: z.boolean(),
@@ -70,8 +96,8 @@ export type Staff = z.infer<typeof Staff>;
 
 export const PriorityClass = z.object({
   id: Id,
-  code: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/),
-  name: Text,
+  code: Code,
+  name: names(nameLimits.priorityClass),
   /** 'age': given automatically from the ID card's birth date; 'declared': chosen at the kiosk or by staff. */
   kind: z.enum(['age', 'declared']),
   minAge: z.number().int().min(1).max(120).nullable(),
@@ -118,8 +144,8 @@ export function isTimeZone(zone: string): boolean {
 }
 
 export const HallSettings = z.object({
-  name: Text,
-  timeZone: z.string().min(1).max(64).refine(isTimeZone, 'not a known IANA time zone'),
+  name: names(nameLimits.hall),
+  timeZone: z.string().min(1).max(64).refine(isTimeZone, bilingual('不是可识别的时区（应如 Asia/Shanghai）', 'is not a known IANA time zone (e.g. Asia/Shanghai)')),
   hours: WeekHours,
   priorityRule: PriorityRule,
   /** 过号顺延: a no-show re-queued goes this many places behind the head of its queue. */
@@ -128,7 +154,7 @@ export const HallSettings = z.object({
   yellowWaitMinutes: z.number().int().min(1).max(600),
   redWaitMinutes: z.number().int().min(1).max(600),
   onePerPersonPerService: z.boolean(),
-  notice: Text,
+  notice: names(nameLimits.notice),
   /** Live warning when a visitor is served this long, in percent of the service's default handling time. */
   yellowServicePercent: z.number().int().min(100).max(2000).optional(),
   redServicePercent: z.number().int().min(100).max(2000).optional(),

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { takeDatabaseAlone } from '../store/exclusive-use.js';
 import { syncPath } from './backup-files.js';
 
 /** A refused restore: a stable code and what to do, in Chinese and English; the database is left as it was. */
@@ -69,17 +70,10 @@ export function restoreDatabase(backupFile: string, dbPath: string, now: number 
   return { ...summary, restored: dbPath, previousKeptAs };
 }
 
-/** Folds the WAL into the file and leaves WAL mode, which SQLite allows only to the one connection on the file. */
+/** The database alone, or a refusal: a running hall would overwrite what is restored under it. */
 function takeOver(dbPath: string): void {
-  const db = new Database(dbPath, { fileMustExist: true, timeout: 200 });
-  const inUse = () => new RestoreError('DATABASE_IN_USE', `数据库正在被使用（大厅服务仍在运行？）。请先停止服务再恢复：${dbPath}`,
-    `The database is in use (is the hall server still running?). Stop it first, then restore: ${dbPath}`);
-  try {
-    if (db.pragma('journal_mode = DELETE', { simple: true }) !== 'delete') throw inUse();
-  } catch (err) {
-    if ((err as { code?: string }).code?.startsWith('SQLITE_BUSY')) throw inUse();
-    throw err;
-  } finally {
-    db.close();
+  if (!takeDatabaseAlone(dbPath)) {
+    throw new RestoreError('DATABASE_IN_USE', `数据库正在被使用（大厅服务仍在运行？）。请先停止服务再恢复：${dbPath}`,
+      `The database is in use (is the hall server still running?). Stop it first, then restore: ${dbPath}`);
   }
 }

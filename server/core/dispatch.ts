@@ -1,16 +1,19 @@
 import type { PriorityRule, Window } from '../../protocol/config-entities.js';
 import type { HallState, Ticket, WindowRuntime } from './types.js';
 
-/** Which services a window serves and at which tier (1 main, 2 backup). */
+/**
+ * Which services a window serves and at which tier (1 main, 2 backup). A service taken off offer during the day
+ * (deactivated, or its area) issues no more tickets, but the visitors already waiting for it are still called:
+ * they took their number in good faith.
+ */
 export function tiersOf(state: HallState, window: Window): Map<number, 1 | 2> {
   const tiers = new Map<number, 1 | 2>();
   if (window.comprehensive) {
-    for (const s of state.services.values()) if (s.active) tiers.set(s.id, 1);
+    for (const s of state.services.values()) tiers.set(s.id, 1);
     return tiers;
   }
   for (const { serviceId, tier } of window.services) {
-    const s = state.services.get(serviceId);
-    if (s?.active && (tiers.get(serviceId) ?? 3) > tier) tiers.set(serviceId, tier);
+    if (state.services.has(serviceId) && (tiers.get(serviceId) ?? 3) > tier) tiers.set(serviceId, tier);
   }
   return tiers;
 }

@@ -4,7 +4,11 @@ import { domainError, notFound } from '../core/errors.js';
 import { verifyPassword } from '../auth/passwords.js';
 import { defineOperation } from './operation.js';
 
-/** Login answers the same way for an unknown number and a wrong password, so numbers cannot be probed. */
+/**
+ * Login answers the same way for an unknown number and a wrong password, so numbers cannot be probed. Only someone
+ * who gave the right password for a deactivated account is told it is deactivated: they have proved who they are,
+ * and "wrong password" would send them guessing (and into the login throttle) instead of to an admin.
+ */
 export const loginOp = defineOperation({
   operationId: 'login', method: 'POST', url: '/api/auth/login', tag: 'auth',
   summary: 'Staff log in with staff number and password. 工作人员登录',
@@ -13,7 +17,8 @@ export const loginOp = defineOperation({
     const found = ctx.access.passwordHashOf(body.staffNumber);
     const ok = await verifyPassword(body.password, found?.hash ?? null);
     const staff = found ? ctx.runner.state.staff.get(found.id) : undefined;
-    if (!ok || !staff || !staff.active) return domainError('BAD_CREDENTIALS');
+    if (!ok || !staff) return domainError('BAD_CREDENTIALS');
+    if (!staff.active) return domainError('ACCOUNT_DEACTIVATED');
     const token = ctx.access.createSession(staff.id, ctx.runner.clock(), ctx.config.sessionHours);
     return { staff, sessionToken: token };
   },

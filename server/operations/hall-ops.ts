@@ -4,6 +4,7 @@ import { DayDate, Id } from '../../protocol/config-entities.js';
 import { domainError, notFound } from '../core/errors.js';
 import { bookedInSlot, slotsOn } from '../core/commands/appointments.js';
 import { hoursOf, serviceOpening } from '../core/hours.js';
+import { isOffered } from '../core/offered.js';
 import { hallDay } from '../core/hall-time.js';
 import { newDigits } from '../auth/tokens.js';
 import { hallSnapshot } from '../views.js';
@@ -29,7 +30,8 @@ export const getPublicHallOp = defineOperation({
     const now = ctx.runner.clock();
     const waiting = new Map<number, number>();
     for (const t of state.active.values()) if (t.status === 'waiting') waiting.set(t.serviceId, (waiting.get(t.serviceId) ?? 0) + 1);
-    const services = [...state.services.values()].filter((s) => s.active).map((s) => ({
+    // What the core would refuse is not offered: a service of a deactivated area is as gone as a deactivated service.
+    const services = [...state.services.values()].filter((s) => isOffered(state, s)).map((s) => ({
       id: s.id, code: s.code, areaId: s.areaId, name: s.name, prefix: s.prefix, idRequired: s.idRequired, onlineAllowed: s.onlineAllowed,
       waiting: waiting.get(s.id) ?? 0, opening: serviceOpening(hoursOf(state, s), now, state.settings.timeZone),
     }));

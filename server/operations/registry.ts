@@ -13,6 +13,7 @@ import { privacyOperations } from './privacy-ops.js';
 import { ratingOperations } from './rating-ops.js';
 import { statsOperations } from './stats-ops.js';
 import { ticketOperations } from './ticket-ops.js';
+import { validationMessage } from './validation-message.js';
 import { voiceOperations } from './voice-ops.js';
 import { windowOperations } from './window-ops.js';
 
@@ -32,14 +33,12 @@ export function allowed(op: Operation, caller: Caller): boolean {
   return op.roles.some((r) => caller.roles.includes(r) || (r === 'public'));
 }
 
-export function validationError(error: z.ZodError, where: string): Outcome {
-  const first = error.issues[0];
-  const field = [where, ...first.path].join('.');
+export function validationError(error: z.ZodError, where: string, operationId = ''): Outcome {
   return {
     ok: false, status: 400,
     error: {
       code: 'VALIDATION_FAILED',
-      message: { zh: `请求内容不符合要求：${field}（${first.message}）`, en: `Invalid request: ${field}: ${first.message}` },
+      message: validationMessage(error.issues[0], operationId),
       details: { issues: error.issues.slice(0, 10).map((i) => ({ path: [where, ...i.path].join('.'), message: i.message })) },
     },
   };
@@ -59,7 +58,7 @@ export async function invoke(ctx: OperationContext, op: Operation, caller: Calle
     const schema = op[part];
     if (!schema) continue;
     const parsed = schema.safeParse(raw[part] ?? (part === 'body' ? undefined : {}));
-    if (!parsed.success) return validationError(parsed.error, part);
+    if (!parsed.success) return validationError(parsed.error, part, op.operationId);
     input[part] = parsed.data;
   }
   try {

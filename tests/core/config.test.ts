@@ -15,7 +15,7 @@ describe('saving configuration', () => {
   it('refuses a ticket prefix another service already uses', () => {
     const hall = newHall();
     const err = refuse(hall.state, 'saveService', serviceInput(hall.area.general, 'tax', 'A', '税务登记'), now);
-    expect(err).toMatchObject({ code: 'DUPLICATE', message: { zh: 'prefix “A” 已被使用', en: 'prefix "A" is already in use' } });
+    expect(err).toMatchObject({ code: 'DUPLICATE', message: { zh: '票号前缀“A”已被使用', en: 'Ticket prefix "A" is already in use' } });
   });
 
   it('refuses a service code another service already uses', () => {
@@ -109,6 +109,9 @@ describe('deleting configuration', () => {
     const hall = newHall();
     openWindow(hall, hall.window.one, at('2026-11-23 09:00'));
     expect(refuse(hall.state, 'deleteConfig', { entity: 'staff', id: hall.staff.wang }, at('2026-11-23 09:01')).code).toBe('IN_USE');
+    // The only admin is refused as the last admin first; with a second admin, as the supervisor of others.
+    expect(refuse(hall.state, 'deleteConfig', { entity: 'staff', id: hall.staff.admin }, at('2026-11-23 09:01')).code).toBe('LAST_ADMIN');
+    run(hall.state, 'saveStaff', { number: 'S900', name: '副管理员', role: 'admin', supervisorId: null, active: true }, at('2026-11-23 09:01'));
     expect(refuse(hall.state, 'deleteConfig', { entity: 'staff', id: hall.staff.admin }, at('2026-11-23 09:01')).code).toBe('IN_USE');
     run(hall.state, 'deleteConfig', { entity: 'staff', id: hall.staff.li }, at('2026-11-23 09:01'));
     expect(hall.state.staff.has(hall.staff.li)).toBe(false);

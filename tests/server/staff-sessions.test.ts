@@ -67,7 +67,9 @@ describe('staff sessions', () => {
     expect(saved.status).toBe(200);
     expect(await closed()).toBe(4001);
     expect((await t.api('GET', '/api/auth/me', { cookie })).status).toBe(401);
-    expect((await login('1003', testPassword)).status).toBe(401);
+    // The right password of a deactivated account is told so (not "wrong password"), and still lets nobody in.
+    const again = await login('1003', testPassword);
+    expect({ status: again.status, code: (await again.json()).code }).toEqual({ status: 403, code: 'ACCOUNT_DEACTIVATED' });
   });
 
   it('cuts the open WebSockets of a staff member the admin deletes', async () => {

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { apiCall } from '../../../protocol/api-client.js';
 import type { ErrorBody } from '../../../protocol/i18n.js';
 import { Bi, ErrorNotice, SavedNotice } from './bi.js';
+import { ConfirmDialog, type Question } from './confirm-dialog.js';
 import { useList } from './use-list.js';
 
 export interface Column<T> { zh: string; en: string; cell: (item: T) => ComponentChildren }
@@ -23,6 +24,10 @@ export interface CrudSpec<T extends { id: number }, I> {
   /** Extra actions on a row (e.g. deactivate a staff member). */
   rowActions?: (item: T, save: (input: I, id: number) => Promise<void>) => ComponentChildren;
   sort?: (a: T, b: T) => number;
+  /** A question to ask before a save goes out (deactivating someone, say), or null to save at once. */
+  ask?: (input: I, before: T | null) => Question | null | Promise<Question | null>;
+  /** The form's title for a new item, e.g. 新增业务 / New service. */
+  one: { zh: string; en: string };
 }
 
 /**
@@ -37,11 +42,18 @@ export function CrudPage<T extends { id: number }, I>({ spec }: { spec: CrudSpec
   // "Saved" stays only while the form still shows what was saved: the first edit clears it.
   const [savedValue, setSavedValue] = useState<I | null>(null);
   const [busy, setBusy] = useState(false);
+  const [asking, setAsking] = useState<{ question: Question; input: I; id: number | null } | null>(null);
 
   const startNew = () => { setEditing(null); setValue(spec.blank(list.items)); setError(null); };
   const edit = (item: T) => { setEditing(item); setValue(spec.toInput(item)); setError(null); };
 
   const save = async (input: I, id: number | null) => {
+    const question = spec.ask ? await spec.ask(input, list.items.find((item) => item.id === id) ?? null) : null;
+    if (question) return setAsking({ question, input, id });
+    await send(input, id);
+  };
+
+  const send = async (input: I, id: number | null) => {
     setBusy(true);
     const res = await apiCall<T>(id === null ? 'POST' : 'PUT', id === null ? `/api/${spec.path}` : `/api/${spec.path}/${id}`, { body: input });
     setBusy(false);
@@ -89,7 +101,7 @@ export function CrudPage<T extends { id: number }, I>({ spec }: { spec: CrudSpec
       <section class="panel crud-form">
         <form onSubmit={(e) => { e.preventDefault(); void save(value, editing?.id ?? null); }} data-testid={`admin-${spec.path}-form`}>
           <header class="panel-head">
-            <h2>{editing ? <Bi zh={`编辑 #${editing.id}`} en={`Edit #${editing.id}`} inline /> : <Bi zh={`新增${spec.zh}`} en={`New ${spec.en.toLowerCase()}`} inline />}</h2>
+            <h2>{editing ? <Bi zh={`编辑 #${editing.id}`} en={`Edit #${editing.id}`} inline /> : <Bi zh={`新增${spec.one.zh}`} en={`New ${spec.one.en}`} inline />}</h2>
           </header>
           <div class="form-body">
             {spec.form({ value, onChange: setValue, editing })}
@@ -104,6 +116,12 @@ export function CrudPage<T extends { id: number }, I>({ spec }: { spec: CrudSpec
           </footer>
         </form>
       </section>
+      {asking && (
+        <ConfirmDialog question={asking.question} onAnswer={(yes) => {
+          setAsking(null);
+          if (yes) void send(asking.input, asking.id);
+        }} />
+      )}
     </div>
   );
 }

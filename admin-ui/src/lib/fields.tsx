@@ -70,13 +70,15 @@ export function SelectField<V extends string | number>(p: Base & { value: V | nu
   );
 }
 
-/** A name in both languages: Chinese required, English optional but expected. */
-export function TextPair({ zh, en, testid, value, onChange, multiline }: Base & { value: Text; onChange: (v: Text) => void; multiline?: boolean }) {
+/** A name in both languages: Chinese required, English optional but expected; `max` as the server's schema has it. */
+export function TextPair({ zh, en, testid, value, onChange, multiline, max = { zh: 200, en: 200 } }: Base & {
+  value: Text; onChange: (v: Text) => void; multiline?: boolean; max?: { zh: number; en: number };
+}) {
   const input = (lang: 'zh' | 'en') => multiline ? (
-    <textarea data-testid={`${testid}-${lang}`} value={value[lang]} maxLength={200} required={lang === 'zh'} rows={2}
+    <textarea data-testid={`${testid}-${lang}`} value={value[lang]} maxLength={max[lang]} required={lang === 'zh'} rows={2}
       onInput={(e) => onChange({ ...value, [lang]: e.currentTarget.value })} />
   ) : (
-    <input data-testid={`${testid}-${lang}`} value={value[lang]} maxLength={200} required={lang === 'zh'}
+    <input data-testid={`${testid}-${lang}`} value={value[lang]} maxLength={max[lang]} required={lang === 'zh'}
       onInput={(e) => onChange({ ...value, [lang]: e.currentTarget.value })} />
   );
   return (

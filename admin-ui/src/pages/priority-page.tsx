@@ -1,4 +1,4 @@
-import type { PriorityClass } from '../../../protocol/config-entities.js';
+import { nameLimits, type PriorityClass } from '../../../protocol/config-entities.js';
 import { BiText } from '../lib/bi.js';
 import { CrudPage, type CrudSpec, type FormProps } from '../lib/crud-page.js';
 import { CheckField, NumberField, SelectField, TextField, TextPair } from '../lib/fields.js';
@@ -15,8 +15,8 @@ function PriorityForm({ value, onChange }: FormProps<PriorityInput, PriorityClas
   const set = <K extends keyof PriorityInput>(k: K, v: PriorityInput[K]) => onChange({ ...value, [k]: v });
   return (
     <>
-      <TextField zh="代码" en="Code" testid="priority-code" value={value.code} onChange={(v) => set('code', v)} required pattern="[A-Za-z0-9_\-]{1,16}" />
-      <TextPair zh="名称" en="Name" testid="priority-name" value={value.name} onChange={(v) => set('name', v)} />
+      <TextField zh="编码" en="Code" testid="priority-code" value={value.code} onChange={(v) => set('code', v)} required pattern="[A-Za-z0-9_\-]{1,16}" />
+      <TextPair zh="名称" en="Name" testid="priority-name" value={value.name} onChange={(v) => set('name', v)} max={nameLimits.priorityClass} />
       <SelectField zh="类型" en="Kind" testid="priority-kind" value={value.kind} options={kinds}
         onChange={(v) => onChange({ ...value, kind: v, minAge: v === 'age' ? value.minAge ?? 65 : null })} />
       {value.kind === 'age' && (
@@ -29,9 +29,9 @@ function PriorityForm({ value, onChange }: FormProps<PriorityInput, PriorityClas
 }
 
 const spec: CrudSpec<PriorityClass, PriorityInput> = {
-  path: 'priority-classes', zh: '优先类别', en: 'Priority classes',
+  path: 'priority-classes', zh: '优先类别', en: 'Priority classes', one: { zh: '优先类别', en: 'priority class' },
   columns: [
-    { zh: '代码', en: 'Code', cell: (p) => p.code },
+    { zh: '编码', en: 'Code', cell: (p) => p.code },
     { zh: '名称', en: 'Name', cell: (p) => <BiText text={p.name} /> },
     { zh: '类型', en: 'Kind', cell: (p) => (p.kind === 'age' ? `${p.minAge} 岁以上 age ${p.minAge}+` : '申报 Declared') },
     { zh: '状态', en: 'State', cell: (p) => activeCell(p.active) },

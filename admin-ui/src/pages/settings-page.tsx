@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { apiCall } from '../../../protocol/api-client.js';
-import type { HallSettings } from '../../../protocol/config-entities.js';
+import { nameLimits, type HallSettings } from '../../../protocol/config-entities.js';
 import type { ErrorBody } from '../../../protocol/i18n.js';
 import { Bi, ErrorNotice, SavedNotice } from '../lib/bi.js';
 import { CheckField, NumberField, SelectField, TextField, TextPair } from '../lib/fields.js';
@@ -42,8 +42,9 @@ export function SettingsPage() {
       <div class="settings-grid">
         <fieldset class="group">
           <legend><Bi zh="大厅" en="Hall" inline /></legend>
-          <TextPair zh="名称" en="Name" testid="settings-name" value={value.name} onChange={(v) => set('name', v)} />
-          <TextPair zh="公告（大屏滚动）" en="Notice (scrolls on the boards)" testid="settings-notice" multiline value={value.notice} onChange={(v) => set('notice', v)} />
+          <TextPair zh="名称" en="Name" testid="settings-name" value={value.name} onChange={(v) => set('name', v)} max={nameLimits.hall} />
+          <TextPair zh="公告（大屏滚动）" en="Notice (scrolls on the boards)" testid="settings-notice" multiline value={value.notice} onChange={(v) => set('notice', v)}
+            max={nameLimits.notice} />
           <TextField zh="时区" en="Time zone" testid="settings-tz" value={value.timeZone} onChange={(v) => set('timeZone', v)} required />
         </fieldset>
         <fieldset class="group">

@@ -1,5 +1,8 @@
+import { useEffect, useState } from 'preact/hooks';
+import { apiCall } from '../../../protocol/api-client.js';
 import type { Staff } from '../../../protocol/config-entities.js';
 import { Bi } from '../lib/bi.js';
+import type { Question } from '../lib/confirm-dialog.js';
 import { CrudPage, type CrudSpec, type FormProps } from '../lib/crud-page.js';
 import { CheckField, PasswordField, SelectField, TextField } from '../lib/fields.js';
 import { useList } from '../lib/use-list.js';
@@ -14,7 +17,7 @@ const roles = [
   { value: 'admin' as const, zh: '管理员', en: 'Administrator' },
 ];
 
-function StaffForm({ value, onChange, editing, supervisors }: FormProps<StaffInput, Staff> & { supervisors: Staff[] }) {
+function StaffForm({ value, onChange, editing, supervisors, me }: FormProps<StaffInput, Staff> & { supervisors: Staff[]; me: number | null }) {
   const set = <K extends keyof StaffInput>(k: K, v: StaffInput[K]) => onChange({ ...value, [k]: v });
   const setPassword = (v: string) => {
     const { password: _old, ...rest } = value;
@@ -35,18 +38,42 @@ function StaffForm({ value, onChange, editing, supervisors }: FormProps<StaffInp
       <PasswordField zh={editing ? '新密码（不改请留空）' : '初始密码'} en={editing ? 'New password (empty: unchanged)' : 'Initial password'} testid="staff-password"
         value={value.password ?? ''} onChange={setPassword} required={!editing} hint={{ zh: '至少8位', en: 'at least 8 characters' }} />
       <CheckField zh="在职（停用后立即退出登录）" en="Active (deactivating signs them out at once)" testid="staff-active" value={value.active}
-        onChange={(v) => set('active', v)} />
+        onChange={(v) => set('active', v)} disabled={editing !== null && editing.id === me} />
     </>
   );
 }
 
 const toInput = ({ id: _id, ...rest }: Staff): StaffInput => rest;
 
+/** Deactivating someone signs them out at once and keeps them out: the question names them, whoever they are. */
+function askBeforeDeactivating(input: StaffInput, before: Staff | null): Question | null {
+  if (!before?.active || input.active) return null;
+  const who = `${before.name}（${before.number}）`;
+  return {
+    title: { zh: `停用工作人员 ${who}？`, en: `Deactivate ${before.name} (${before.number})?` },
+    lines: [
+      { zh: `${who}将立即退出登录，重新启用前不能再登录。`, en: 'They are signed out at once and cannot log in until reactivated.' },
+      ...(before.role === 'admin' ? [{ zh: '这是一个管理员账号。', en: 'This is an administrator account.' }] : []),
+    ],
+    confirm: { zh: '停用', en: 'Deactivate' },
+  };
+}
+
+/** The account this page is used with: it offers no 停用 for itself (the server refuses it, SELF_DEACTIVATE). */
+function useMyStaffId(): number | null {
+  const [id, setId] = useState<number | null>(null);
+  useEffect(() => {
+    void apiCall<{ staff: Staff | null }>('GET', '/api/auth/me').then((r) => r.ok && setId(r.data.staff?.id ?? null));
+  }, []);
+  return id;
+}
+
 export function StaffPage() {
   // The supervisor list reads the same staff list; a new supervisor shows up after the next visit to the page.
   const all = useList<Staff>('/api/staff');
+  const me = useMyStaffId();
   const spec: CrudSpec<Staff, StaffInput> = {
-    path: 'staff', zh: '工作人员', en: 'Staff',
+    path: 'staff', zh: '工作人员', en: 'Staff', one: { zh: '工作人员', en: 'staff member' },
     columns: [
       { zh: '工号', en: 'No.', cell: (s) => s.number },
       { zh: '姓名', en: 'Name', cell: (s) => s.name },
@@ -56,12 +83,16 @@ export function StaffPage() {
     ],
     blank: () => ({ number: '', name: '', role: 'staff', supervisorId: null, active: true }),
     toInput,
-    form: (p) => <StaffForm {...p} supervisors={all.items.filter((s) => s.role !== 'staff' && s.active)} />,
-    rowActions: (s, save) => s.active ? (
-      <button type="button" class="btn btn-small" data-testid={`staff-deactivate-${s.number}`} onClick={() => void save({ ...toInput(s), active: false }, s.id)}>
-        <Bi zh="停用" en="Deactivate" inline />
-      </button>
-    ) : null,
+    form: (p) => <StaffForm {...p} me={me} supervisors={all.items.filter((s) => s.role !== 'staff' && s.active)} />,
+    rowActions: (s, save) => {
+      if (s.id === me) return <span class="muted nowrap" data-testid={`staff-self-${s.number}`}><Bi zh="当前账号" en="You" inline /></span>;
+      return s.active ? (
+        <button type="button" class="btn btn-small" data-testid={`staff-deactivate-${s.number}`} onClick={() => void save({ ...toInput(s), active: false }, s.id)}>
+          <Bi zh="停用" en="Deactivate" inline />
+        </button>
+      ) : null;
+    },
+    ask: askBeforeDeactivating,
     sort: (a, b) => a.number.localeCompare(b.number),
   };
   return <CrudPage spec={spec} />;

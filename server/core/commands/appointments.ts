@@ -2,7 +2,8 @@ import { domainError, invalidTransition, notFound } from '../errors.js';
 import { hallDay, hallTimeToEpoch, parseEndOfPeriod, parseTimeOfDay, formatTimeOfDay, weekdayOf } from '../hall-time.js';
 import { hoursOf } from '../hours.js';
 import { nextNumber } from '../numbering.js';
-import { priorityFor } from './issue.js';
+import { duplicate } from './config.js';
+import { offeredError, priorityFor } from './issue.js';
 import type { Appointment, HallState, Person, Ticket } from '../types.js';
 import type { Service } from '../../../protocol/config-entities.js';
 import { accept, type Handler } from './decision.js';
@@ -33,7 +34,7 @@ export interface BookArgs { serviceId: number; date: string; slotStart: string; 
 export const createAppointment: Handler<BookArgs, Appointment> = (state, args, ctx) => {
   const service = state.services.get(args.serviceId);
   if (!service) return notFound('service', args.serviceId);
-  if (!service.active || service.appointmentsPerSlot === 0) return domainError('SERVICE_INACTIVE');
+  if (offeredError(state, service) || service.appointmentsPerSlot === 0) return domainError('SERVICE_INACTIVE');
   const slot = slotsOn(state, service, args.date).find((s) => s.start === args.slotStart);
   if (!slot) return domainError('SLOT_INVALID');
   const tz = state.settings.timeZone;
@@ -45,7 +46,7 @@ export const createAppointment: Handler<BookArgs, Appointment> = (state, args, c
     if (a.serviceId === service.id && a.date === args.date && (a.status === 'booked' || a.status === 'checked_in') && a.person.idHash === args.person.idHash) {
       return domainError('ALREADY_BOOKED');
     }
-    if (a.code === args.code && a.status === 'booked') return domainError('DUPLICATE', { field: 'code', value: '******' });
+    if (a.code === args.code && a.status === 'booked') return duplicate('appointmentCode', '******');
   }
   const appointment: Appointment = {
     id: state.lastId.appointment + 1, serviceId: service.id, date: args.date, slotStart: slot.start, slotEnd: slot.end,
@@ -74,6 +75,9 @@ export const checkInAppointment: Handler<CheckInArgs, Ticket> = (state, args, ct
   const appointment = forToday[0];
   const service = state.services.get(appointment.serviceId);
   if (!service) return notFound('service', appointment.serviceId);
+  // The appointment stays booked: checked in once the service is offered again, or missed at the day's close.
+  const notOffered = offeredError(state, service);
+  if (notOffered) return notOffered;
   const slotEndsAt = appointment.startsAt + (parseEndOfPeriod(appointment.slotEnd) - parseTimeOfDay(appointment.slotStart)) * 60_000;
   const id = state.lastId.ticket + 1;
   const numbered = nextNumber(state, service, today);

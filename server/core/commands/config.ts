@@ -3,7 +3,7 @@ import { domainError, notFound, thingError, type DomainError } from '../errors.j
 
 import { feedbackSettingsError } from '../ratings/settings.js';
 import { parseEndOfPeriod, parseTimeOfDay } from '../hall-time.js';
-import type { ConfigEntity, HallState } from '../types.js';
+import type { Actor, ConfigEntity, HallState } from '../types.js';
 import { accept, type Decision, type Handler } from './decision.js';
 
 type Saved<T> = Omit<T, 'id'> & { id?: number };
@@ -13,8 +13,20 @@ function idFor(state: HallState, entity: ConfigEntity, item: { id?: number }, ma
   return map.has(item.id) ? item.id : notFound(entity, item.id);
 }
 
-function unique<T extends { id: number }>(map: Map<number, T>, id: number, field: string, value: unknown, pick: (t: T) => unknown): DomainError | null {
-  for (const other of map.values()) if (other.id !== id && pick(other) === value) return domainError('DUPLICATE', { field, value });
+/** What a clashing field is called on the admin screens, in each language (the code `field` stays in details). */
+const fieldNames = {
+  code: ['code', '编码', 'Code'], prefix: ['prefix', '票号前缀', 'Ticket prefix'], windowNumber: ['number', '窗口号', 'Window number'],
+  staffNumber: ['number', '工号', 'Staff number'], appointmentCode: ['code', '预约码', 'Appointment code'],
+} as const;
+export type UniqueField = keyof typeof fieldNames;
+
+export function duplicate(name: UniqueField, value: unknown): DomainError {
+  const [field, fieldZh, fieldEn] = fieldNames[name];
+  return domainError('DUPLICATE', { field, fieldZh, fieldEn, value });
+}
+
+function unique<T extends { id: number }>(map: Map<number, T>, id: number, field: UniqueField, value: unknown, pick: (t: T) => unknown): DomainError | null {
+  for (const other of map.values()) if (other.id !== id && pick(other) === value) return duplicate(field, value);
   return null;
 }
 
@@ -51,21 +63,36 @@ export const saveWindow: Handler<Saved<Window>, Window> = (state, input) => {
   if (typeof id !== 'number') return id;
   if (!state.areas.has(input.areaId)) return thingError('INVALID_REFERENCE', 'area');
   if (input.services.some((s) => !state.services.has(s.serviceId))) return thingError('INVALID_REFERENCE', 'service');
-  const dup = unique(state.windows, id, 'number', input.number, (w) => w.number);
+  const dup = unique(state.windows, id, 'windowNumber', input.number, (w) => w.number);
   if (dup) return dup;
   const item: Window = { ...input, id };
   return accept([{ type: 'config.saved', entity: 'window', item }], item);
 };
 
-export const saveStaff: Handler<Saved<Staff>, Staff> = (state, input) => {
+export const saveStaff: Handler<Saved<Staff>, Staff> = (state, input, ctx) => {
   const id = idFor(state, 'staff', input, state.staff);
   if (typeof id !== 'number') return id;
   if (input.supervisorId !== null && !state.staff.has(input.supervisorId)) return thingError('INVALID_REFERENCE', 'staff');
-  const dup = unique(state.staff, id, 'number', input.number, (s) => s.number);
+  const dup = unique(state.staff, id, 'staffNumber', input.number, (s) => s.number) ?? keepsAnAdmin(state, id, input, ctx.actor);
   if (dup) return dup;
   const item: Staff = { ...input, id };
   return accept([{ type: 'config.saved', entity: 'staff', item }], item);
 };
+
+const isActiveAdmin = (s: Pick<Staff, 'role' | 'active'> | undefined | null) => !!s && s.active && s.role === 'admin';
+
+/**
+ * Nobody locks the hall out of its own admin screens: an admin cannot deactivate, demote or delete the account they
+ * are logged in with (they would be signed out mid-change), and the last active admin account stays one. `after`
+ * is the account as it would be saved, null when it is deleted.
+ */
+function keepsAnAdmin(state: HallState, id: number, after: Pick<Staff, 'role' | 'active'> | null, actor: Actor): DomainError | null {
+  const before = state.staff.get(id);
+  if (!isActiveAdmin(before) || isActiveAdmin(after)) return null;
+  if (actor.kind === 'staff' && actor.staffId === id) return domainError('SELF_DEACTIVATE');
+  const others = [...state.staff.values()].some((s) => s.id !== id && isActiveAdmin(s));
+  return others ? null : domainError('LAST_ADMIN');
+}
 
 export const savePriorityClass: Handler<Saved<PriorityClass>, PriorityClass> = (state, input) => {
   const id = idFor(state, 'priorityClass', input, state.priorityClasses);
@@ -88,9 +115,11 @@ export const saveSettings: Handler<HallSettings, HallSettings> = (_state, settin
  * Deleting takes something out of use. What active tickets or other config still point at is refused with
  * IN_USE (deactivate it instead); history in SQLite keeps its rows.
  */
-export const deleteConfig: Handler<{ entity: ConfigEntity; id: number }, { id: number }> = (state, { entity, id }) => {
+export const deleteConfig: Handler<{ entity: ConfigEntity; id: number }, { id: number }> = (state, { entity, id }, ctx) => {
   const maps = { area: state.areas, service: state.services, window: state.windows, staff: state.staff, priorityClass: state.priorityClasses };
   if (!maps[entity].has(id)) return notFound(entity, id);
+  const lockout = entity === 'staff' ? keepsAnAdmin(state, id, null, ctx.actor) : null;
+  if (lockout) return lockout;
   if (inUse(state, entity, id)) return thingError('IN_USE', entity);
   const done: Decision<{ id: number }> = accept([{ type: 'config.deleted', entity, id }], { id });
   return done;

@@ -4,6 +4,8 @@ import { checkQuotas, describeNextOpening, hoursOf, serviceOpening } from '../ho
 import { ageOn } from '../identity.js';
 
 import { nextNumber } from '../numbering.js';
+import { isOffered } from '../offered.js';
+import type { Service } from '../../../protocol/config-entities.js';
 import type { Channel } from '../../../protocol/queue-entities.js';
 import type { HallState, Person, Ticket } from '../types.js';
 import { accept, type Handler } from './decision.js';
@@ -18,7 +20,8 @@ export interface IssueArgs {
 export const issueTicket: Handler<IssueArgs, Ticket> = (state, args, ctx) => {
   const service = state.services.get(args.serviceId);
   if (!service) return notFound('service', args.serviceId);
-  if (!service.active) return domainError('SERVICE_INACTIVE');
+  const notOffered = offeredError(state, service);
+  if (notOffered) return notOffered;
   if (args.channel === 'online' && !service.onlineAllowed) return domainError('ONLINE_NOT_ALLOWED');
   const today = hallDay(ctx.now, state.settings.timeZone);
   const opening = serviceOpening(hoursOf(state, service), ctx.now, state.settings.timeZone);
@@ -44,6 +47,11 @@ export const issueTicket: Handler<IssueArgs, Ticket> = (state, args, ctx) => {
   };
   return accept([{ type: 'ticket.issued', ticket }], ticket);
 };
+
+/** SERVICE_INACTIVE for a service not offered now (see isOffered), for issuing, booking and check-in alike. */
+export function offeredError(state: HallState, service: Service): DomainError | null {
+  return isOffered(state, service) ? null : domainError('SERVICE_INACTIVE');
+}
 
 /** One active ticket per person per service stops number hoarding (real-name ticketing). */
 export function heldTicket(state: HallState, person: Person, serviceId: number): Ticket | null {

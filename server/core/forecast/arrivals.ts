@@ -1,5 +1,6 @@
 import type { Service, WeekHours } from '../../../protocol/config-entities.js';
 import { hoursOf } from '../hours.js';
+import { isOffered } from '../offered.js';
 import type { HallState, Ticket } from '../types.js';
 import { sessionEndAt, type Session } from './hall-sessions.js';
 
@@ -50,7 +51,7 @@ export function expectedArrivals(state: HallState, now: number, sessionsOf: (hou
   const streams: Omit<ArrivalStream, 'of'>[] = [];
   for (const { serviceId, kind, count } of counts.values()) {
     const service = state.services.get(serviceId);
-    if (!service?.active) continue;
+    if (!service || !isOffered(state, service)) continue;
     const until = Math.min(now + horizonMs, issuingUntil(state, service, now, sessionsOf));
     const intervalMs = lookBackMs / count;
     const firstAt = now + intervalMs / 2;

@@ -7,7 +7,9 @@ import { tempDir } from '../../support/browser.js';
 import { startTestHall, type TestHall } from '../../support/hall-server.js';
 import { freePort } from '../../server/child-hall.js';
 import { HallClock } from '../../server/test-hall.js';
-import { runRestore } from './restore-tool.js';
+import { runOperatorTool } from '../../support/operator-tool.js';
+
+const runRestore = (args: string[], env?: Record<string, string>) => runOperatorTool('server/backup/restore.ts', args, env);
 
 const records = 6; // 不动产查询 (F), no ID card needed; window 8 serves it first
 

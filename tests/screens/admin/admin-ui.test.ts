@@ -104,11 +104,20 @@ describe('the admin screens', () => {
     await page.getByTestId('admin-saved').waitFor();
     const login = await t.api('POST', '/api/auth/login', { body: { staffNumber: '2001', password: 'window-2001-pass' } });
     expect(login.status).toBe(200);
+    // One click asks first, naming whom; only the answer 停用 deactivates.
     await page.getByTestId('staff-deactivate-2001').click();
+    const ask = page.getByTestId('admin-confirm');
+    expect(await ask.textContent()).toContain('停用工作人员 王芳（2001）？');
+    await screenshot(page, 'admin-staff-confirm-1920x1080');
+    await page.getByTestId('admin-confirm-no').click();
+    await ask.waitFor({ state: 'detached' });
+    expect((await t.api('POST', '/api/auth/login', { body: { staffNumber: '2001', password: 'window-2001-pass' } })).status).toBe(200);
+    await page.getByTestId('staff-deactivate-2001').click();
+    await page.getByTestId('admin-confirm-yes').click();
     await page.getByTestId('staff-deactivate-2001').waitFor({ state: 'detached' });
     await screenshot(page, 'admin-staff-1920x1080');
     const refused = await t.api('POST', '/api/auth/login', { body: { staffNumber: '2001', password: 'window-2001-pass' } });
-    expect(refused.status).toBe(401);
+    expect(refused.body).toMatchObject({ code: 'ACCOUNT_DEACTIVATED' });
   });
 
   it('creates a pairing code that a pad can spend', async () => {

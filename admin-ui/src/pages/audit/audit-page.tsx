@@ -53,13 +53,13 @@ export function AuditPage() {
       <ErrorNotice error={error} />
       <div class="table-scroll">
         <table class="table" data-testid="audit-table">
-          <thead><tr><th>#</th><th><Bi zh="时间" en="When" /></th><th><Bi zh="操作人" en="Who" /></th><th><Bi zh="内容" en="What" /></th></tr></thead>
+          <thead><tr><th>#</th><th><Bi zh="时间" en="When" /></th><th class="nowrap"><Bi zh="操作人" en="Who" /></th><th><Bi zh="内容" en="What" /></th></tr></thead>
           <tbody>
             {events.map((e) => (
               <tr key={e.seq} data-testid={`audit-${e.seq}`}>
                 <td class="num muted">{e.seq}</td>
                 <td class="nowrap">{formatTime(e.at, timeZone, true)}</td>
-                <td>{describeActor(e.actor, lookups)}</td>
+                <td class="nowrap">{describeActor(e.actor, lookups)}</td>
                 <td>{describeEvent(e, lookups)}</td>
               </tr>
             ))}

@@ -1,4 +1,4 @@
-import type { Area, Service } from '../../../../protocol/config-entities.js';
+import { nameLimits, type Area, type Service } from '../../../../protocol/config-entities.js';
 import { Bi } from '../../lib/bi.js';
 import type { FormProps } from '../../lib/crud-page.js';
 import { CheckField, NumberField, SelectField, TextField, TextPair } from '../../lib/fields.js';
@@ -12,13 +12,13 @@ export function ServiceForm({ value, onChange, areas }: FormProps<ServiceInput, 
   return (
     <>
       <div class="form-row">
-        <TextField zh="代码" en="Code" testid="service-code" value={value.code} onChange={(v) => set('code', v)} required pattern="[A-Za-z0-9_\-]{1,16}" />
-        <TextField zh="号码前缀" en="Prefix" testid="service-prefix" value={value.prefix} onChange={(v) => set('prefix', v.toUpperCase())} required
+        <TextField zh="编码" en="Code" testid="service-code" value={value.code} onChange={(v) => set('code', v)} required pattern="[A-Za-z0-9_\-]{1,16}" />
+        <TextField zh="票号前缀" en="Ticket prefix" testid="service-prefix" value={value.prefix} onChange={(v) => set('prefix', v.toUpperCase())} required
           pattern="[A-Z]{1,2}" maxLength={2} hint={{ zh: '1-2个大写字母，如 A → A001', en: '1-2 capitals, A gives A001' }} />
         <SelectField zh="区域" en="Area" testid="service-area" value={value.areaId || null} onChange={(v) => set('areaId', v)}
           options={areas.map((a) => ({ value: a.id, zh: a.name.zh, en: a.name.en }))} />
       </div>
-      <TextPair zh="名称" en="Name" testid="service-name" value={value.name} onChange={(v) => set('name', v)} />
+      <TextPair zh="名称" en="Name" testid="service-name" value={value.name} onChange={(v) => set('name', v)} max={nameLimits.service} />
       <fieldset class="group">
         <legend><Bi zh="办理时间" en="Hours" inline /></legend>
         <CheckField zh="按大厅时间" en="Same as the hall" testid="service-hall-hours" value={value.hours === null}

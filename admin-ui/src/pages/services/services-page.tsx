@@ -14,11 +14,11 @@ export function ServicesPage() {
   const areas = useList<Area>('/api/areas');
   const areaName = (id: number) => areas.items.find((a) => a.id === id)?.name.zh ?? `#${id}`;
   const spec: CrudSpec<Service, ServiceInput> = {
-    path: 'services', zh: '业务', en: 'Services',
+    path: 'services', zh: '业务', en: 'Services', one: { zh: '业务', en: 'service' },
     columns: [
       { zh: '前缀', en: 'Prefix', cell: (s) => <strong class="prefix">{s.prefix}</strong> },
       { zh: '名称', en: 'Name', cell: (s) => <BiText text={s.name} /> },
-      { zh: '区域', en: 'Area', cell: (s) => areaName(s.areaId) },
+      { zh: '区域', en: 'Area', cell: (s) => <span class="area-name">{areaName(s.areaId)}</span> },
       { zh: '时间', en: 'Hours', cell: hoursText },
       { zh: '日限', en: 'Daily', cell: (s) => s.dailyQuota ?? '—' },
       { zh: '实名', en: 'ID', cell: (s) => yesNo(s.idRequired) },

@@ -12,7 +12,8 @@ const fallbackHandlingSec = 600;
  * An estimate, and labelled as one on screen.
  */
 export function arrivalsAndCapacity(hours: StatsRow[], total: StatsRow | null): { bars: Bar[]; capacity: (number | null)[] } {
-  const handlingMin = (total?.handlingMeanSec ?? fallbackHandlingSec) / 60;
+  // A mean of 0 (visits finished the moment they started) would make the capacity infinite: it says nothing yet.
+  const handlingMin = (total?.handlingMeanSec || fallbackHandlingSec) / 60;
   // The office day runs at least 08-17 so a quiet morning still reads as a day; rows only exist for active hours.
   const keys = hours.map((h) => Number(h.key)).filter((k) => Number.isInteger(k));
   const first = Math.min(8, ...keys);

@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FollowUpView } from '../../../../protocol/ratings.js';
 import type { HallSnapshot } from '../../../../protocol/realtime.js';
 import type { StatsReport } from '../../../../protocol/stats.js';
@@ -9,22 +9,32 @@ import { BarLineChart, Histogram, ShareBars } from './charts.js';
 import { arrivalsAndCapacity, caseCounts, waitDistribution, windowShares } from './dashboard-model.js';
 import { KeyFigures } from './key-figures.js';
 import { useApi } from './use-api.js';
+import { RefreshPacer } from './refresh-pacer.js';
 import { useLiveWarnings } from './use-live-warnings.js';
 import { WarningsList } from './warnings-list.js';
 import './stats.css';
 
 const refreshMs = 30_000;
 
-/** Today at a glance: key figures and three charts refreshed every 30 s, and the live warnings as the server pushes them. */
+/**
+ * Today at a glance: key figures and three charts, refreshed soon after anything happens in the hall (paced, see
+ * RefreshPacer) and every 30 s besides (waits so far grow with nobody acting); the live warnings as the server pushes them.
+ */
 export function DashboardPage() {
   const hall = useApi<HallSnapshot & { seq: number }>('/api/hall');
   const day = hall.data?.hall.hallDay ?? null;
   const byHour = useApi<StatsReport>(day && `/api/stats?from=${day}&to=${day}&by=hour`);
   const byWindow = useApi<StatsReport>(day && `/api/stats?from=${day}&to=${day}&by=window`);
   const cases = useApi<FollowUpView[]>('/api/follow-ups');
-  const warnings = useLiveWarnings();
-  const now = useNow(refreshMs);
   const all = [hall, byHour, byWindow, cases];
+  const reloadAll = () => Promise.all(all.map((r) => r.reload()));
+  // One pacer for the page's life; it calls whatever reloadAll is current (the paths follow the hall day).
+  const latest = useRef(reloadAll);
+  latest.current = reloadAll;
+  const [pacer] = useState(() => new RefreshPacer(() => latest.current()));
+  useEffect(() => () => pacer.stop(), []);
+  const warnings = useLiveWarnings(() => pacer.changed());
+  const now = useNow(refreshMs);
   useEffect(() => { if (hall.data) for (const r of all) void r.reload(); }, [now]);
 
   const total = byHour.data?.total ?? null;
@@ -36,7 +46,7 @@ export function DashboardPage() {
     <div class="dash" data-testid="stats-dashboard">
       <header class="dash-head">
         <h2><Bi zh={`今日概况 ${day ?? ''}`} en="Today at a glance" /></h2>
-        <button type="button" class="btn" data-testid="stats-refresh" onClick={() => { for (const r of all) void r.reload(); }}><Bi zh="刷新" en="Refresh" inline /></button>
+        <button type="button" class="btn" data-testid="stats-refresh" onClick={() => void reloadAll()}><Bi zh="刷新" en="Refresh" inline /></button>
       </header>
       <ErrorNotice error={error} />
       <KeyFigures total={total} open={counts.open} overdue={counts.overdue} />

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { apiCall } from '../../../../protocol/api-client.js';
 import type { ErrorBody } from '../../../../protocol/i18n.js';
 import { HallSocket, hallSocketUrl } from '../../../../protocol/realtime-client.js';
@@ -12,8 +12,11 @@ export interface WarningList { at: number; receivedAt: number; warnings: LiveWar
  * changes, so one GET once the socket is up draws what is already lit; after a dropped link one GET again catches
  * up on what changed meanwhile. When a GET and a push cross, the list made later on the hall's clock wins.
  */
-export function useLiveWarnings(): { list: WarningList | null; online: boolean; error: ErrorBody | null } {
+export function useLiveWarnings(onHallChange?: () => void): { list: WarningList | null; online: boolean; error: ErrorBody | null } {
   const [list, setList] = useState<WarningList | null>(null);
+  // The same socket tells the page when anything happens in the hall (a ticket, a call, a finish, a rating).
+  const changed = useRef(onHallChange);
+  changed.current = onHallChange;
   const [online, setOnline] = useState(false);
   const [error, setError] = useState<ErrorBody | null>(null);
 
@@ -37,7 +40,9 @@ export function useLiveWarnings(): { list: WarningList | null; online: boolean; 
         if (!behind) return;
         behind = false;
         void catchUp();
+        changed.current?.();
       },
+      onEvent: () => changed.current?.(),
       onOther: (m) => {
         if (m.type === 'warnings') take(m.at, m.warnings);
       },

@@ -1,4 +1,4 @@
-import type { Area, Service, Window } from '../../../../protocol/config-entities.js';
+import { nameLimits, type Area, type Service, type Window } from '../../../../protocol/config-entities.js';
 import { Bi, BiText } from '../../lib/bi.js';
 import { CrudPage, type CrudSpec, type FormProps } from '../../lib/crud-page.js';
 import { CheckField, NumberField, SelectField, TextPair } from '../../lib/fields.js';
@@ -20,7 +20,7 @@ function WindowForm({ value, onChange, areas, services }: FormProps<WindowInput,
         <NumberField zh="LED 屏地址" en="LED address" testid="window-led" value={value.ledAddress} nullable min={0} max={65535}
           onChange={(v) => set('ledAddress', v)} hint={{ zh: '留空为无', en: 'empty: none' }} />
       </div>
-      <TextPair zh="名称" en="Name" testid="window-name" value={value.name} onChange={(v) => set('name', v)} />
+      <TextPair zh="名称" en="Name" testid="window-name" value={value.name} onChange={(v) => set('name', v)} max={nameLimits.window} />
       <div class="form-row">
         <CheckField zh="综合窗口（办理所有业务）" en="Comprehensive (all services)" testid="window-comprehensive" value={value.comprehensive}
           onChange={(v) => set('comprehensive', v)} />
@@ -50,11 +50,11 @@ export function WindowsPage() {
     .map((t) => { const s = services.items.find((x) => x.id === t.serviceId); return s ? (t.tier === 1 ? s.prefix : `(${s.prefix})`) : '?'; })
     .join(' ');
   const spec: CrudSpec<Window, WindowInput> = {
-    path: 'windows', zh: '窗口', en: 'Windows',
+    path: 'windows', zh: '窗口', en: 'Windows', one: { zh: '窗口', en: 'window' },
     columns: [
       { zh: '号', en: 'No.', cell: (w) => <strong>{w.number}</strong> },
       { zh: '名称', en: 'Name', cell: (w) => <BiText text={w.name} /> },
-      { zh: '区域', en: 'Area', cell: (w) => areas.items.find((a) => a.id === w.areaId)?.name.zh ?? `#${w.areaId}` },
+      { zh: '区域', en: 'Area', cell: (w) => <span class="area-name">{areas.items.find((a) => a.id === w.areaId)?.name.zh ?? `#${w.areaId}`}</span> },
       { zh: '业务（括号为协办）', en: 'Services ((backup))', cell: serviceLabel },
       { zh: '绿色通道', en: 'Green', cell: (w) => (w.priorityRule === 'strict' ? '是 Yes' : '') },
       { zh: 'LED', en: 'LED', cell: (w) => w.ledAddress ?? '—' },

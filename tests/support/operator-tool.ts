@@ -2,14 +2,17 @@ import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export interface ToolRun { code: number | null; stdout: string; stderr: string }
 
-/** Runs `npm run restore`'s program as an operator would (node + tsx), with no HALL_* settings but the given. */
-export function runRestore(args: string[], env: Record<string, string> = {}): Promise<ToolRun> {
+/**
+ * Runs one of the tools an operator runs on the server machine (`npm run restore`'s program, the admin reset) as
+ * they would (node + tsx), with no HALL_* settings but the given.
+ */
+export function runOperatorTool(script: string, args: string[], env: Record<string, string> = {}): Promise<ToolRun> {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('HALL_')));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/backup/restore.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: repoRoot, env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
