@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { DayDate, Id } from './config-entities.js';
 import { Text } from './i18n.js';
+import { ratingCommentMax } from './rating-rules.js';
+
+export { isBadRatingLevel, ratingCommentMax, ratingGap, reasonNeedsComment } from './rating-rules.js';
 
 // 好差评: the visitor's rating of a visit, and the follow-up a bad rating opens (国办发〔2019〕51号).
 
@@ -31,7 +34,7 @@ export const ratingReasonNames: Record<RatingReason, Text> = {
 export const RatingChannel = z.enum(['window', 'phone']);
 export type RatingChannel = z.infer<typeof RatingChannel>;
 
-const Comment = z.string().trim().max(500);
+const Comment = z.string().trim().max(ratingCommentMax);
 
 /** The window's rating screen: one rating for the visit just finished. Levels 2 and 1 need a reason. */
 export const RateVisitBody = z.object({

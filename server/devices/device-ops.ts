@@ -3,8 +3,9 @@ import { renderTicket } from '../../drivers/printer/decoded-ticket.js';
 import { PRINTER_SIM_MODES, type PrinterSimMode } from '../../drivers/simulators/printer-sim.js';
 import { FillReport } from '../../protocol/device-messages.js';
 import { Id } from '../../protocol/config-entities.js';
+import { windowFor } from '../core/commands/window-access.js';
 import { mayOperateWindow } from '../operations/access-rules.js';
-import type { Caller } from '../operations/caller.js';
+import { actorOf, type Caller } from '../operations/caller.js';
 import { defineOperation, type Operation, type OperationContext } from '../operations/operation.js';
 import { deviceError } from './device-errors.js';
 import type { Simulation } from './simulation.js';
@@ -16,7 +17,11 @@ export const fillBusinessSystemOp = defineOperation({
   summary: 'Send the current visitor\'s identity to this window\'s desktop bridge, which types it into the business system. 一键录入',
   roles: ['staff', 'pad'], params: WindowParams,
   handle(ctx, { params }, caller) {
-    return mayOperateWindow(caller, params.windowId) ?? ctx.devices.fill(params.windowId);
+    const denied = mayOperateWindow(caller, params.windowId);
+    if (denied) return denied;
+    // Only whoever staffs the window sends its visitor's identity to its business system, as with the pad's buttons.
+    const at = windowFor(ctx.runner.state, params.windowId, actorOf(caller));
+    return 'ok' in at ? at : ctx.devices.fill(params.windowId);
   },
 });
 
@@ -62,6 +67,21 @@ export const simulateCardInsertOp = defineOperation({
   },
 });
 
+/**
+ * A kiosk asks once at start whether its own reader is simulated, to offer 模拟刷卡 in a demo hall. "No" is a normal
+ * answer here, not a 404: a real kiosk asks it too, and the simulation controls' NOT_SIMULATING would be a console
+ * error on every real kiosk's start.
+ */
+export const getSimulatedKioskOp = defineOperation({
+  operationId: 'getSimulatedKiosk', method: 'GET', url: '/api/devices/simulated/kiosk', tag: 'devices',
+  summary: 'Whether the asking kiosk\'s peripherals are simulated (a demo hall); false on real hardware. 是否模拟外设',
+  roles: ['kiosk'],
+  handle(ctx, _input, caller) {
+    const sim = ctx.devices.simulation;
+    return { simulated: sim !== null && caller.deviceId !== undefined && sim.has(caller.deviceId) };
+  },
+});
+
 export const getSimulatedTicketOp = defineOperation({
   operationId: 'getSimulatedTicket', method: 'GET', url: '/api/devices/simulated/printer/last', tag: 'devices',
   summary: 'Simulation only: the last ticket a kiosk\'s simulated printer printed, decoded from its bytes. 模拟打印',
@@ -98,5 +118,5 @@ export const getSimulatedSignsOp = defineOperation({
 });
 
 export const deviceOperations: Operation[] = [
-  fillBusinessSystemOp, reportFillOp, getDeviceStatusOp, simulateCardInsertOp, getSimulatedTicketOp, setSimulatedPrinterModeOp, getSimulatedSignsOp,
+  fillBusinessSystemOp, reportFillOp, getDeviceStatusOp, getSimulatedKioskOp, simulateCardInsertOp, getSimulatedTicketOp, setSimulatedPrinterModeOp, getSimulatedSignsOp,
 ];

@@ -66,6 +66,10 @@ describe('the desktop bridge of a window', () => {
     const result = await pad.next((m) => m.type === 'fillResult' && m.result.requestId === pressed.body.requestId);
     expect(result.result).toMatchObject({ ok: true, fields: 2 });
     expect(typist.calls).toHaveLength(2);
+    // A colleague at another pad cannot send this window's visitor to its business system.
+    const colleague = await t.api('POST', `/api/windows/${WINDOW}/fill`, { cookie: await t.login('1001') });
+    expect(colleague).toMatchObject({ status: 409, body: { code: 'WINDOW_STAFFED' } });
+    expect(typist.calls).toHaveLength(2);
     // The identity goes to the bridge alone: the pad never sees it.
     expect(pad.messages.some((m) => m.type === 'fill')).toBe(false);
     expect(JSON.stringify(pad.messages)).not.toContain(visitor.idNumber);

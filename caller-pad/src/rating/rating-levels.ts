@@ -1,4 +1,5 @@
 import type { RatingLevel, RatingReason } from '../../../protocol/ratings.js';
+import { isBadRatingLevel } from '../../../protocol/rating-rules.js';
 
 /** The five 好差评 levels (国办发〔2019〕51号); 2 and 1 are a bad rating. Shown best first, as the national pads do. */
 export const ratingLevels: { level: RatingLevel; zh: string; en: string }[] = [
@@ -9,7 +10,7 @@ export const ratingLevels: { level: RatingLevel; zh: string; en: string }[] = [
   { level: 1, zh: '非常不满意', en: 'Very dissatisfied' },
 ];
 
-export const isBadRating = (level: RatingLevel) => level <= 2;
+export const isBadRating = (level: RatingLevel): boolean => isBadRatingLevel(level);
 
 /**
  * Why a visitor was dissatisfied. Typed against the protocol's reasons (a Record over the union, so a reason added

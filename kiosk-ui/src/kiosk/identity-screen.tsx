@@ -23,7 +23,7 @@ export function IdentityScreen({ service, card, readerProblem, priorityClasses, 
 }) {
   return (
     <section class="screen identity" aria-labelledby="identity-title">
-      <h1 id="identity-title" class="screen-title"><Bi text={service.name} /></h1>
+      <h1 id="identity-title" class="screen-title"><Bi text={service.name} class="name-title" /></h1>
       {priorityClasses.length > 0 ? (
         <div class="priority-row" role="group" aria-labelledby="priority-ask">
           <span id="priority-ask" class="hint"><Bi text={words.priorityAsk} /></span>

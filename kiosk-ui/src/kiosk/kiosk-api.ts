@@ -17,11 +17,11 @@ export function pairKiosk(code: string): Promise<ApiResult<{ token: string; devi
 
 /**
  * Whether this kiosk's peripherals are simulated (a demo hall): then the card step offers a "simulate card" button.
- * The simulated printer answers for its kiosk whether or not it has printed yet; a real kiosk gets NOT_SIMULATING.
+ * The hall answers false for real hardware, so a real kiosk's start leaves no 404 in its console.
  */
 export async function isSimulatedKiosk(token: string): Promise<boolean> {
-  const res = await apiCall('GET', '/api/devices/simulated/printer/last', { token });
-  return res.ok || res.error.code === 'NOTHING_PRINTED';
+  const res = await apiCall<{ simulated: boolean }>('GET', '/api/devices/simulated/kiosk', { token });
+  return res.ok && res.data.simulated;
 }
 
 let nextFixture = 0;

@@ -3,6 +3,7 @@ import type { DeviceProblem, KioskCard } from '../../../protocol/device-messages
 import type { ErrorBody } from '../../../protocol/i18n.js';
 import { Bi, LangContext, type Lang } from '../shared/bilingual.js';
 import { nextStepFor } from '../shared/error-text.js';
+import { areaChoices } from './area-choices.js';
 import { CheckInScreen } from './check-in-screen.js';
 import type { DeviceNews } from './device-messages.js';
 import { forgetDeviceToken, saveDeviceToken, takeDeviceToken } from './device-token.js';
@@ -91,7 +92,7 @@ export function KioskApp() {
     if (now.name === 'ticket' || now.name === 'problem') setStep({ name: 'start' });
   };
 
-  const online = useKioskLink(token, { onNews, onHallChanged: hallChanged, onRefused: (e) => { if (isDeviceRefusal(e)) unpair(); } });
+  const { online, timeZone } = useKioskLink(token, { onNews, onHallChanged: hallChanged, onRefused: (e) => { if (isDeviceRefusal(e)) unpair(); } });
 
   /** Back to the first screen, forgetting everything about this visitor; a new visitor also gets the defaults. */
   const goHome = useCallback((newVisitor: boolean) => {
@@ -140,7 +141,7 @@ export function KioskApp() {
       case 'busy':
         return <p class="busy" role="status"><Bi text={words.issuing} /></p>;
       case 'start':
-        return <StartScreen areas={hall.areas} services={hall.services} card={card} onCheckIn={() => setStep({ name: 'checkin' })}
+        return <StartScreen areas={areaChoices(hall.areas, hall.services, hall.hallDay)} card={card} onCheckIn={() => setStep({ name: 'checkin' })}
           onArea={(areaId) => setStep({ name: 'services', areaId })} />;
       case 'services':
         return <ServiceScreen area={hall.areas.find((a) => a.id === step.areaId)} services={hall.services.filter((s) => s.areaId === step.areaId)}
@@ -161,7 +162,7 @@ export function KioskApp() {
 
   return (
     <LangContext.Provider value={lang}>
-      <KioskFrame hallName={hall?.name ?? null} notice={hall?.notice ?? null} lang={lang} large={large} online={online || !token}
+      <KioskFrame hallName={hall?.name ?? null} notice={hall?.notice ?? null} timeZone={timeZone} lang={lang} large={large} online={online || !token}
         printerProblem={token && step.name !== 'ticket' ? printerProblem : null} secondsLeft={secondsLeft}
         onLang={() => setLang(lang === 'zh' ? 'en' : 'zh')} onLarge={() => setLarge(!large)}>
         {body()}

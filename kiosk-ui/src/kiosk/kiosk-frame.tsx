@@ -5,19 +5,23 @@ import type { Text } from '../../../protocol/i18n.js';
 import { Bi, fill, type Lang } from '../shared/bilingual.js';
 import { words } from './kiosk-words.js';
 
-function useClock(): string {
+/** The hall's time, HH:mm; blank until the hall has said its time zone, rather than the browser's guess. */
+function useClock(timeZone: string | null): string {
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
     const t = setInterval(() => setNow(new Date()), 15_000);
     return () => clearInterval(t);
   }, []);
-  return now.toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false });
+  if (!timeZone) return '';
+  return new Intl.DateTimeFormat('zh-CN', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now);
 }
 
 /** Header with the hall's name, the clock, the language and large-type switches; footer with notices. */
-export function KioskFrame({ hallName, notice, lang, large, online, printerProblem, secondsLeft, onLang, onLarge, children }: {
+export function KioskFrame({ hallName, notice, timeZone, lang, large, online, printerProblem, secondsLeft, onLang, onLarge, children }: {
   hallName: Text | null;
   notice: Text | null;
+  /** The hall's IANA time zone (Asia/Shanghai ...), from its snapshot. */
+  timeZone: string | null;
   lang: Lang;
   large: boolean;
   online: boolean;
@@ -27,13 +31,13 @@ export function KioskFrame({ hallName, notice, lang, large, online, printerProbl
   onLarge: () => void;
   children: ComponentChildren;
 }) {
-  const clock = useClock();
+  const clock = useClock(timeZone);
   return (
     <div class="kiosk">
       <header class="kiosk-header">
         <div class="hall-name">{hallName ? <Bi text={hallName} /> : <Bi text={words.title} />}</div>
         <div class="header-tools">
-          <span class="clock" aria-label="time">{clock}</span>
+          <span class="clock" aria-label="time" data-testid="kiosk-clock">{clock}</span>
           <button type="button" class="switch" data-testid="kiosk-lang" lang={lang === 'zh' ? 'en' : 'zh-CN'} onClick={onLang}>{words.langSwitch[lang]}</button>
           <button type="button" class="switch" data-testid="kiosk-large" aria-pressed={large} onClick={onLarge}>
             {large ? words.largeOff[lang] : words.largeOn[lang]}

@@ -21,6 +21,7 @@ export function ServiceScreen({ area, services, hallDay, card, onService, onBack
         <Bi text={words.chooseService} />
       </h1>
       {card ? <CardBanner card={card} /> : null}
+      {services.length === 0 ? <p class="empty-note" role="status" data-testid="kiosk-no-services"><Bi text={words.noServices} /></p> : null}
       <div class="tile-grid">
         {services.map((s) => {
           const opens = openingText(s.opening, hallDay);

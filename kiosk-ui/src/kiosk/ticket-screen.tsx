@@ -1,5 +1,6 @@
 import { Bi, fill, pick, useLang } from '../shared/bilingual.js';
 import { QrCode } from '../shared/qr-code.js';
+import { waitText } from '../shared/wait-text.js';
 import type { IssuedTicket } from './kiosk-api.js';
 import { words } from './kiosk-words.js';
 
@@ -30,7 +31,7 @@ export function TicketScreen({ issued, title, onDone }: { issued: IssuedTicket; 
             </div>
             <div class="stat">
               <dt><Bi text={words.estimatedWait} /></dt>
-              <dd data-testid="kiosk-eta">{eta == null ? <Bi text={words.noWindowOpen} class="stat-note" /> : eta < 1 ? pick(words.soon, lang) : pick(fill(words.minutes, { n: Math.round(eta) }), lang)}</dd>
+              <dd data-testid="kiosk-eta">{eta == null ? <Bi text={words.noWindowOpen} class="stat-note" /> : <Bi text={waitText(eta)} class="stat-wait" />}</dd>
             </div>
           </dl>
         </div>

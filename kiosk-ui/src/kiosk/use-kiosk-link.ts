@@ -12,19 +12,24 @@ export interface KioskLinkHandlers {
 
 /**
  * The kiosk's WebSocket: it tells the screen when the hall's setup changes and carries the card reader's and the
- * printer's news. Returns whether the link is up, for the offline notice.
+ * printer's news. Returns whether the link is up, for the offline notice, and the hall's time zone from the hall's
+ * snapshot (the board's clock reads the same field), for the clock: the kiosk's own browser may be set to UTC.
  */
-export function useKioskLink(token: string | null, handlers: KioskLinkHandlers): boolean {
+export function useKioskLink(token: string | null, handlers: KioskLinkHandlers): { online: boolean; timeZone: string | null } {
   const latest = useRef(handlers);
   latest.current = handlers;
   const [online, setOnline] = useState(true);
+  const [timeZone, setTimeZone] = useState<string | null>(null);
   useEffect(() => {
     if (!token) return;
     const socket = new HallSocket({
       url: hallSocketUrl(),
       token: () => token,
       follow: { scope: 'hall' },
-      onSnapshot: () => latest.current.onHallChanged(),
+      onSnapshot: (snapshot) => {
+        setTimeZone(snapshot.hall.timeZone);
+        latest.current.onHallChanged();
+      },
       onEvent: () => latest.current.onHallChanged(),
       onOther: (message) => {
         const news = readDeviceNews(message);
@@ -36,5 +41,5 @@ export function useKioskLink(token: string | null, handlers: KioskLinkHandlers):
     socket.start();
     return () => socket.stop();
   }, [token]);
-  return online;
+  return { online, timeZone };
 }

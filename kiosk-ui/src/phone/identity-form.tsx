@@ -21,6 +21,18 @@ export function IdentityForm({ service, onSubmit, onBack }: {
   const [refusal, setRefusal] = useState<ErrorBody | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // A shown error follows the typing and goes as soon as the field is right. Nothing is checked when a field loses
+  // focus: an error put in above the button then would move the button from under the finger pressing it.
+  const typeName = (value: string) => {
+    setName(value);
+    setShown((s) => (s.name ? { ...s, name: nameProblem(value) } : s));
+  };
+  // A whole ID number is checked as the last character goes in, before the visitor reaches for the button.
+  const typeId = (value: string) => {
+    setIdNumber(value);
+    setShown((s) => ({ ...s, id: value.trim().length === 18 ? idNumberProblem(value) : null }));
+  };
+
   const submit = async (e: Event) => {
     e.preventDefault();
     const problems = { name: nameProblem(name), id: idNumberProblem(idNumber) };
@@ -40,15 +52,14 @@ export function IdentityForm({ service, onSubmit, onBack }: {
         <label for="visitor-name"><Bi text={words.name} /></label>
         <input id="visitor-name" name="name" autocomplete="name" maxLength={40} value={name} data-testid="phone-name"
           aria-invalid={shown.name ? 'true' : 'false'} aria-describedby={shown.name ? 'name-problem' : undefined}
-          onInput={(e) => setName((e.target as HTMLInputElement).value)} />
+          onInput={(e) => typeName((e.target as HTMLInputElement).value)} />
         {shown.name ? <p id="name-problem" class="field-problem" role="alert"><Bi text={shown.name} /></p> : null}
       </div>
       <div class="field">
         <label for="visitor-id"><Bi text={words.idNumber} /></label>
         <input id="visitor-id" name="idNumber" autocomplete="off" spellcheck={false} maxLength={18} value={idNumber} data-testid="phone-id-number"
           aria-invalid={shown.id ? 'true' : 'false'} aria-describedby={shown.id ? 'id-problem id-hint' : 'id-hint'}
-          onInput={(e) => { setIdNumber((e.target as HTMLInputElement).value); setShown((s) => ({ ...s, id: null })); }}
-          onBlur={() => { if (idNumber.trim().length === 18) setShown((s) => ({ ...s, id: idNumberProblem(idNumber) })); }} />
+          onInput={(e) => typeId((e.target as HTMLInputElement).value)} />
         <p id="id-hint" class="field-hint"><Bi text={words.idHint} /></p>
         {shown.id ? <p id="id-problem" class="field-problem" role="alert" data-testid="phone-id-problem"><Bi text={shown.id} /></p> : null}
       </div>

@@ -25,8 +25,6 @@ export const words = {
   peopleAhead: { zh: '前面还有', en: 'People ahead' },
   people: { zh: '{n} 人', en: '{n}' },
   eta: { zh: '预计等候', en: 'Estimated wait' },
-  minutes: { zh: '约 {n} 分钟', en: 'about {n} min' },
-  soon: { zh: '即将叫号', en: 'very soon' },
   noWindow: { zh: '窗口开放后计算', en: 'once a window opens' },
   waiting: { zh: '等候中', en: 'Waiting' },
   calledAt: { zh: '请到 {window} 办理', en: 'Please go to {window}' },

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { apiCall } from '../../../protocol/api-client.js';
 import type { ErrorBody } from '../../../protocol/i18n.js';
-import { ratingLevelNames, ratingReasonNames, RatingReason, type RatingLevel, type RatingView } from '../../../protocol/ratings.js';
+import { isBadRatingLevel, ratingCommentMax, ratingGap, ratingLevelNames, ratingReasonNames, RatingReason, type RatingLevel, type RatingView } from '../../../protocol/ratings.js';
 import { Bi } from '../shared/bilingual.js';
 import { FixRatingStep } from './fix-rating-step.js';
 import { LevelButtons } from './level-buttons.js';
@@ -41,9 +41,10 @@ export function RatingStep({ token }: { token: string }) {
   if (!mine.canRate) return <FollowUpPart token={token} mine={mine} reload={reload} />;
 
   const send = async (chosen: RatingLevel) => {
-    const bad = chosen <= 2;
-    if (bad && reasons.length === 0) return setProblem({ code: 'REASON_REQUIRED', message: w.needReason });
-    if (bad && reasons.includes('other') && !comment.trim()) return setProblem({ code: 'COMMENT_REQUIRED', message: w.needComment });
+    const bad = isBadRatingLevel(chosen);
+    const gap = ratingGap(chosen, bad ? reasons : [], comment);
+    if (gap === 'reason') return setProblem({ code: 'REASON_REQUIRED', message: w.needReason });
+    if (gap === 'comment') return setProblem({ code: 'COMMENT_REQUIRED', message: w.needComment });
     setBusy(true);
     const body = bad ? { level: chosen, reasons, ...(comment.trim() ? { comment: comment.trim() } : {}) } : { level: chosen };
     const res = await apiCall<RatingView>('POST', myRatingPath(token), { body });
@@ -56,7 +57,7 @@ export function RatingStep({ token }: { token: string }) {
   const choose = (l: RatingLevel) => {
     setProblem(null);
     setLevel(l);
-    if (l > 2) void send(l);
+    if (!isBadRatingLevel(l)) void send(l);
   };
   const toggle = (r: RatingReason) => {
     setProblem(null);
@@ -68,7 +69,7 @@ export function RatingStep({ token }: { token: string }) {
       <h2 id="rating-title" class="panel-title"><Bi text={w.title} /></h2>
       <p class="field-hint"><Bi text={w.hint} /></p>
       <LevelButtons labelledBy="rating-title" chosen={level} busy={busy} testid="rate" onChoose={choose} />
-      {level !== null && level <= 2 ? (
+      {level !== null && isBadRatingLevel(level) ? (
         <fieldset class="rating-reasons">
           <legend><Bi text={w.why} /></legend>
           {RatingReason.options.map((r) => (
@@ -79,7 +80,7 @@ export function RatingStep({ token }: { token: string }) {
           ))}
           <label class="field">
             <span><Bi text={w.commentLabel} /></span>
-            <textarea maxLength={500} rows={3} value={comment} data-testid="rate-comment" onInput={(e) => setComment(e.currentTarget.value)} />
+            <textarea maxLength={ratingCommentMax} rows={3} value={comment} data-testid="rate-comment" onInput={(e) => setComment(e.currentTarget.value)} />
           </label>
           <button type="button" class="button primary wide" disabled={busy} data-testid="rate-send" onClick={() => void send(level)}>
             <Bi text={busy ? w.sending : w.send} />

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ErrorBody, Text } from '../../../protocol/i18n.js';
 import { Bi, fill, pick, useLang } from '../shared/bilingual.js';
 import { nextStepFor } from '../shared/error-text.js';
+import { waitText } from '../shared/wait-text.js';
 import { VisitAlerts } from './alerts.js';
 import { CancelConfirm } from './cancel-confirm.js';
 import { GoneVisit } from './gone-visit.js';
@@ -58,7 +59,7 @@ export function TicketPage({ token, go, onHall }: { token: string; go: (path: st
             </div>
             <div class="fact">
               <dt><Bi text={words.eta} /></dt>
-              <dd data-testid="phone-eta">{eta == null ? <Bi text={words.noWindow} class="fact-note" /> : eta < 1 ? pick(words.soon, lang) : pick(fill(words.minutes, { n: Math.round(eta) }), lang)}</dd>
+              <dd data-testid="phone-eta">{eta == null ? <Bi text={words.noWindow} class="fact-note" /> : <Bi text={waitText(eta)} class="fact-wait" />}</dd>
             </div>
           </dl>
         ) : null}
