@@ -93,6 +93,9 @@ describe('the statistics, ledger and rating screens', () => {
     expect(await detail.getByTestId('case-history').textContent()).toContain('已致电访客');
     await detail.getByTestId('case-action-rectify').waitFor();
     expect(await page.getByTestId('ratings-table').textContent()).toContain('非常不满意');
+    // The reason in both languages, and the visitor's own words.
+    const badRow = page.getByTestId('ratings-table').locator('tr', { hasText: '非常不满意' });
+    expect(await badRow.textContent()).toMatch(/服务态度.*Attitude.*态度生硬/);
     await screenshot(page, 'admin-ratings-ledger-1920x1080');
   });
 

@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
 import { apiCall } from '../../../../protocol/api-client.js';
 import type { ErrorBody } from '../../../../protocol/i18n.js';
-import { ratingLevelNames, ratingReasonNames, type FollowUpAction, type FollowUpView } from '../../../../protocol/ratings.js';
+import { ratingLevelNames, type FollowUpAction, type FollowUpView } from '../../../../protocol/ratings.js';
 import { Bi, ErrorNotice } from '../../lib/bi.js';
 import { formatTime } from '../../lib/time.js';
 import { FixRating } from './fix-rating.js';
 import { needNote, statusNames, stepNames } from './follow-up-words.js';
+import { ReasonList } from './reason-list.js';
 
 export interface Names { staff: (id: number | null) => string; window: (id: number | null) => string; service: (id: number) => string }
 
@@ -35,7 +36,7 @@ export function CaseDetail({ c, names, timeZone, onChanged }: { c: FollowUpView;
       <div class="case-body">
         <dl class="case-facts">
           <dt><Bi zh="评价" en="Rating" /></dt><dd class="bad-level"><Bi zh={ratingLevelNames[c.level].zh} en={ratingLevelNames[c.level].en} inline /></dd>
-          <dt><Bi zh="原因" en="Reasons" /></dt><dd>{c.reasons.map((r) => ratingReasonNames[r].zh).join('、') || '—'}{c.comment ? `：${c.comment}` : ''}</dd>
+          <dt><Bi zh="原因" en="Reasons" /></dt><dd><ReasonList reasons={c.reasons} comment={c.comment} /></dd>
           <dt><Bi zh="业务 / 窗口" en="Service / window" /></dt><dd>{names.service(c.serviceId)} · {names.window(c.windowId)}</dd>
           <dt><Bi zh="经办人 / 负责人" en="Served by / owner" /></dt><dd>{names.staff(c.staffId)} · {names.staff(c.assigneeId)}</dd>
           <dt><Bi zh="回访期限" en="Contact by" /></dt>

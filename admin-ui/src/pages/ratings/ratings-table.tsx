@@ -1,7 +1,8 @@
-import { ratingLevelNames, ratingReasonNames, type RatingView } from '../../../../protocol/ratings.js';
+import { ratingLevelNames, type RatingView } from '../../../../protocol/ratings.js';
 import { Bi } from '../../lib/bi.js';
 import { formatTime } from '../../lib/time.js';
 import type { Names } from './case-detail.js';
+import { ReasonList } from './reason-list.js';
 
 const channelNames = { window: '窗口 Window', phone: '手机 Phone' };
 
@@ -22,7 +23,7 @@ export function RatingsTable({ ratings, names, timeZone, onCase }: { ratings: Ra
               <td class="nowrap">{formatTime(r.ratedAt, timeZone, true)}</td>
               <td class="nowrap">{r.number}</td>
               <td class={r.level <= 2 ? 'bad-level' : ''}>{r.level} · <Bi zh={ratingLevelNames[r.level].zh} en={ratingLevelNames[r.level].en} inline /></td>
-              <td>{r.reasons.map((x) => ratingReasonNames[x].zh).join('、') || '—'}{r.comment ? `：${r.comment}` : ''}</td>
+              <td><ReasonList reasons={r.reasons} comment={r.comment} /></td>
               <td>{names.window(r.windowId)} · {names.staff(r.staffId)}</td>
               <td class="nowrap">{channelNames[r.channel]}</td>
               <td>{r.followUpId ? <button type="button" class="btn btn-small" onClick={() => onCase(r.followUpId!)}>#{r.followUpId}</button> : '—'}</td>
