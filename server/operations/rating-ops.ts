@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CaseNumberBody, FixRatingBody, RateMyVisitBody, RateVisitBody, ratingLevelNames, ratingReasonNames, RatingReason, type RatingLevel } from '../../protocol/ratings.js';
 import { DayDate, Id } from '../../protocol/config-entities.js';
 import { commands } from '../core/commands/index.js';
+import { padGraceMs } from '../core/commands/ratings.js';
 import { domainError, notFound } from '../core/errors.js';
 import { ratingSettingsOf } from '../core/ratings/settings.js';
 import { listRatings } from '../store/feedback-queries.js';
@@ -111,6 +112,8 @@ export const ratingOptionsOp = defineOperation({
     const settings = ratingSettingsOf(ctx.runner.state.settings);
     return {
       padTimeoutSeconds: settings.padTimeoutSeconds,
+      // How long after the finish the hall still takes a window rating: a screen must give up before this.
+      padClosesAfterSeconds: settings.padTimeoutSeconds + padGraceMs / 1000,
       phoneRatingHours: settings.phoneRatingHours,
       levels: ([5, 4, 3, 2, 1] as RatingLevel[]).map((level) => ({ level, name: ratingLevelNames[level], needsReason: level <= 2 })),
       reasons: RatingReason.options.map((code) => ({ code, name: ratingReasonNames[code], needsComment: code === 'other' })),

@@ -44,7 +44,7 @@ describe('ratings, follow-ups and statistics over HTTP', () => {
 
   it('offers the pad its levels, reasons and timeout', async () => {
     const options = await t.api('GET', '/api/ratings/options', { token: padToken });
-    expect(options.body).toMatchObject({ padTimeoutSeconds: 60, levels: [{ level: 5, name: { zh: '非常满意' } }, {}, {}, {}, { level: 1, needsReason: true }] });
+    expect(options.body).toMatchObject({ padTimeoutSeconds: 60, padClosesAfterSeconds: 90, levels: [{ level: 5, name: { zh: '非常满意' } }, {}, {}, {}, { level: 1, needsReason: true }] });
   });
 
   it('takes the case number from the business system and one bad rating from the window\'s pad', async () => {

@@ -1,11 +1,11 @@
 /**
  * How long the rating screen keeps asking about one finished visit. It asks for the hall's padTimeoutSeconds
  * untouched; every touch or keystroke starts that again, so a visitor who is choosing or typing is never cut off
- * for being slow, up to a hard end. The hall accepts a window rating until padTimeoutSeconds + 30 s after the
- * finish (padGraceMs, server/core/commands/ratings.ts); the screen stops 10 s before that, which leaves time for
- * the request and for the finish event's own way here.
+ * for being slow, up to a hard end: the hall says how long after the finish it still takes a window rating
+ * (padClosesAfterSeconds), and the screen stops this long before that, for the request and for the finish event's
+ * own way here.
  */
-export const lateMs = 20_000;
+export const sendMarginMs = 10_000;
 /** The visitor is warned this long before a rating in progress would be given up. */
 export const warnMs = 10_000;
 
@@ -16,9 +16,11 @@ export interface AskClock {
   touchedAt: number;
   /** padTimeoutSeconds in ms. */
   askMs: number;
+  /** padClosesAfterSeconds in ms. */
+  closesMs: number;
 }
 
-export const hardEnd = (c: AskClock): number => c.shownAt + c.askMs + lateMs;
+export const hardEnd = (c: AskClock): number => c.shownAt + Math.max(c.askMs, c.closesMs - sendMarginMs);
 
 export function giveUpAt(c: AskClock): number {
   return Math.min(Math.max(c.touchedAt, c.shownAt) + c.askMs, hardEnd(c));

@@ -1,10 +1,14 @@
 import { apiCall, type ApiResult } from '../../../protocol/api-client.js';
 import type { RatingLevel, RatingReason } from '../../../protocol/ratings.js';
 
-/** How long the hall asks for a rating (padTimeoutSeconds in the hall's rating settings), in ms. */
-export async function loadAskMs(fallbackMs: number): Promise<number> {
-  const res = await apiCall<{ padTimeoutSeconds: number }>('GET', '/api/ratings/options');
-  return res.ok ? res.data.padTimeoutSeconds * 1000 : fallbackMs;
+/** How long the hall asks for a rating, and how long after the finish it still takes one; both in ms. */
+export interface AskTimes { askMs: number; closesMs: number }
+
+/** The hall's ask times; without an answer, the fallback's ask and no time beyond it (never promise what may close). */
+export async function loadAskTimes(fallbackAskMs: number): Promise<AskTimes> {
+  const res = await apiCall<{ padTimeoutSeconds: number; padClosesAfterSeconds: number }>('GET', '/api/ratings/options');
+  if (!res.ok) return { askMs: fallbackAskMs, closesMs: fallbackAskMs };
+  return { askMs: res.data.padTimeoutSeconds * 1000, closesMs: res.data.padClosesAfterSeconds * 1000 };
 }
 
 export interface RatingDraft { level: RatingLevel; reasons: RatingReason[]; comment: string }

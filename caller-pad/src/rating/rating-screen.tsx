@@ -4,7 +4,7 @@ import type { TicketView } from '../../../protocol/queue-entities.js';
 import { HallSocket, hallSocketUrl } from '../../../protocol/realtime-client.js';
 import { Bi, BiText } from '../lib/bi.js';
 import type { RatingPlace } from './rating-auth.js';
-import { isFinalRefusal, loadAskMs, sendRating, type RatingDraft } from './rating-api.js';
+import { isFinalRefusal, loadAskTimes, sendRating, type AskTimes, type RatingDraft } from './rating-api.js';
 import { BadRatingReasons } from './bad-rating-reasons.js';
 import { isBadRating, ratingLevels, stars, type RatingLevel } from './rating-levels.js';
 import { useAskClock } from './use-ask-clock.js';
@@ -32,7 +32,7 @@ const notSentForMs = 10_000;
  */
 export function RatingScreen({ place, token, onRefused }: { place: RatingPlace; token: string | null; onRefused: () => void }) {
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
-  const [askMs, setAskMs] = useState(defaultAskMs);
+  const [times, setTimes] = useState<AskTimes>({ askMs: defaultAskMs, closesMs: defaultAskMs });
   const phaseRef = useRef(phase);
   phaseRef.current = phase;
   // A finish that came while the last visitor was still rating waits its turn instead of wiping their rating.
@@ -43,7 +43,7 @@ export function RatingScreen({ place, token, onRefused }: { place: RatingPlace; 
   const next = () => {
     const queued = waiting.current;
     waiting.current = null;
-    if (queued && Date.now() < queued.shownAt + askMs) ask(queued);
+    if (queued && Date.now() < queued.shownAt + times.askMs) ask(queued);
     else setPhase({ kind: 'idle' });
   };
   const end = (last: Phase & { kind: 'thanks' | 'notSent' }) => {
@@ -52,7 +52,7 @@ export function RatingScreen({ place, token, onRefused }: { place: RatingPlace; 
     endTimer.current = setTimeout(next, last.kind === 'thanks' ? thankForMs : notSentForMs);
   };
 
-  useEffect(() => { void loadAskMs(defaultAskMs).then(setAskMs); }, []);
+  useEffect(() => { void loadAskTimes(defaultAskMs).then(setTimes); }, []);
   useEffect(() => {
     const socket = new HallSocket({
       url: hallSocketUrl(),
@@ -80,7 +80,7 @@ export function RatingScreen({ place, token, onRefused }: { place: RatingPlace; 
 
   const asked = phase.kind === 'asking' || phase.kind === 'reason' ? phase.asked : null;
   const busy = (phase.kind === 'asking' || phase.kind === 'reason') && phase.busy;
-  const warn = useAskClock(asked?.shownAt ?? null, askMs, phase.kind === 'reason', busy, () => {
+  const warn = useAskClock(asked?.shownAt ?? null, times, phase.kind === 'reason', busy, () => {
     if (phaseRef.current.kind === 'reason') end({ kind: 'notSent', why: words.timeUp, byPhone: true });
     else next();
   });

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { giveUpAt, warning, type AskClock } from './ask-clock.js';
+import type { AskTimes } from './rating-api.js';
 
 // Typing through an IME sends keydown (229) and composition events rather than plain keys: all count as a touch.
 const touches = ['pointerdown', 'keydown', 'input', 'compositionupdate'] as const;
@@ -8,7 +9,7 @@ const touches = ['pointerdown', 'keydown', 'input', 'compositionupdate'] as cons
  * Runs the ask clock of the visit on screen (shownAt null: nothing asked). While `paused` (a rating is being
  * sent) nothing ends. Returns the warning to show for a rating in progress; calls onGiveUp once time is up.
  */
-export function useAskClock(shownAt: number | null, askMs: number, inProgress: boolean, paused: boolean, onGiveUp: () => void) {
+export function useAskClock(shownAt: number | null, times: AskTimes, inProgress: boolean, paused: boolean, onGiveUp: () => void) {
   const touchedAt = useRef(0);
   const giveUp = useRef(onGiveUp);
   giveUp.current = onGiveUp;
@@ -24,14 +25,14 @@ export function useAskClock(shownAt: number | null, askMs: number, inProgress: b
     setWarn(null);
     if (shownAt === null || paused) return;
     const tick = () => {
-      const clock: AskClock = { shownAt, touchedAt: touchedAt.current, askMs };
+      const clock: AskClock = { shownAt, touchedAt: touchedAt.current, ...times };
       const now = Date.now();
       if (now >= giveUpAt(clock)) return giveUp.current();
       setWarn(inProgress ? warning(clock, now) : null);
     };
     const timer = setInterval(tick, 500);
     return () => clearInterval(timer);
-  }, [shownAt, askMs, inProgress, paused]);
+  }, [shownAt, times, inProgress, paused]);
 
   return warn;
 }
