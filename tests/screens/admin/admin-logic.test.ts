@@ -63,6 +63,21 @@ describe('the audit log in words', () => {
     expect(paused).toBe('3号窗口 暂停（午休）');
   });
 
+  it('says who took a window over, and reads ratings, case numbers and follow-up steps out in words', () => {
+    const lookupsWith = { ...lookups, staffName: (id: number) => ({ 7: '李红', 8: '王芳' } as Record<number, string>)[id] ?? null };
+    const takeOver = { runtime: { windowId: 3, status: 'open', staffId: 8 }, takeOver: { fromStaffId: 7, ticket: { number: 'A002' } } };
+    expect(describeEvent({ seq: 5, at: 0, type: 'window.statusChanged', actor: { kind: 'staff', staffId: 8, role: 'staff' }, payload: takeOver }, lookupsWith))
+      .toBe('3号窗口 开放：王芳 接管（顶岗），原值守 李红，柜台前 A002 改由其办理');
+    const rating = { rating: { number: 'A001', level: 1, reasons: ['attitude'] }, followUp: { id: 4 } };
+    expect(describeEvent({ seq: 6, at: 0, type: 'rating.recorded', actor: { kind: 'public' }, payload: rating }, lookups))
+      .toBe('评价 A001：非常不满意（服务态度），差评跟进 #4 立案');
+    expect(describeEvent({ seq: 7, at: 0, type: 'case.numbered', actor: { kind: 'system' }, payload: { caseNumber: 'SB-1', rating: null } }, lookups))
+      .toBe('登记办件编号 SB-1');
+    const followUp = { followUp: { id: 4, number: 'A001', history: [{ action: 'open' }, { action: 'contact' }] }, voidedRatingId: null };
+    expect(describeEvent({ seq: 8, at: 0, type: 'followUp.updated', actor: { kind: 'staff', staffId: 7, role: 'supervisor' }, payload: followUp }, lookups))
+      .toBe('差评跟进 #4（A001）：回访');
+  });
+
   it('still shows an event type it does not know', () => {
     expect(describeEvent({ seq: 4, at: 0, type: 'rating.given', actor: { kind: 'public' }, payload: {} }, lookups)).toBe('rating.given');
   });

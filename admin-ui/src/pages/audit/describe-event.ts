@@ -1,3 +1,6 @@
+import { ratingLevelNames, ratingReasonNames } from '../../../../protocol/ratings.js';
+import { stepNames } from '../ratings/follow-up-words.js';
+
 /**
  * Turns a stored event into a sentence an office reads: who did what to which ticket or setting. Only masked
  * forms are ever read out of a payload; anything unknown falls back to its type, so new kinds of event still show.
@@ -51,7 +54,24 @@ export function describeEvent(e: StoredEvent, l: Lookups): string {
     case 'ticket.cancelled': return `取消 ${t.number}${p.reason ? `（${p.reason === 'visitor' ? '群众自行取消' : p.reason}）` : ''}`;
     case 'window.statusChanged': {
       const r = p.runtime ?? {};
-      return `${win(r.windowId, l)} ${statusZh[r.status] ?? r.status}${r.pauseReason ? `（${pauseZh[r.pauseReason] ?? r.pauseReason}）` : ''}`;
+      const status = `${win(r.windowId, l)} ${statusZh[r.status] ?? r.status}${r.pauseReason ? `（${pauseZh[r.pauseReason] ?? r.pauseReason}）` : ''}`;
+      if (!p.takeOver) return status;
+      const from = l.staffName(p.takeOver.fromStaffId) ?? `工号#${p.takeOver.fromStaffId}`;
+      const to = l.staffName(r.staffId) ?? `工号#${r.staffId}`;
+      return `${status}：${to} 接管（顶岗），原值守 ${from}${p.takeOver.ticket ? `，柜台前 ${p.takeOver.ticket.number} 改由其办理` : ''}`;
+    }
+    case 'rating.recorded': {
+      const r = p.rating ?? {};
+      const reasons = (r.reasons ?? []).map((x: keyof typeof ratingReasonNames) => ratingReasonNames[x]?.zh ?? x).join('、');
+      const level = ratingLevelNames[r.level as keyof typeof ratingLevelNames]?.zh ?? r.level;
+      return `评价 ${r.number}：${level}${reasons ? `（${reasons}）` : ''}${p.followUp ? `，差评跟进 #${p.followUp.id} 立案` : ''}`;
+    }
+    case 'case.numbered': return `登记办件编号 ${p.caseNumber}${p.rating?.number ? `（${p.rating.number}）` : ''}`;
+    case 'followUp.updated': {
+      const f = p.followUp ?? {};
+      const step = f.history?.at(-1);
+      const name = step ? stepNames[step.action as keyof typeof stepNames]?.zh ?? step.action : '更新';
+      return `差评跟进 #${f.id}（${f.number}）：${name}${p.voidedRatingId ? '，该评价作废' : ''}`;
     }
     case 'appointment.booked': return `预约 ${service(p.appointment?.serviceId)} ${p.appointment?.date} ${p.appointment?.slotStart}`;
     case 'appointment.checkedIn': return `预约签到，取得 ${t.number}`;
