@@ -5,6 +5,7 @@ import type { ErrorBody, Text } from '../../../protocol/i18n.js';
 import { Bi, BiText, ErrorNotice } from '../lib/bi.js';
 import { useLiveWindows, type LiveWindow } from '../lib/live-windows.js';
 import { windowStatusName } from '../lib/status-names.js';
+import { LeaveWindowDialog } from '../desk/dialogs/leave-window-dialog.js';
 import { TakeOverDialog } from './take-over-dialog.js';
 import { staffedByOther } from './window-staffing.js';
 
@@ -22,6 +23,7 @@ export function WindowPicker({ staff, notice, onPick, onLogout }: Props) {
   const [areas, setAreas] = useState<Area[]>([]);
   const [error, setError] = useState<ErrorBody | null>(null);
   const [asking, setAsking] = useState<LiveWindow | null>(null);
+  const [leaving, setLeaving] = useState<{ window: LiveWindow; error: ErrorBody | null; busy: boolean } | null>(null);
   const live = useLiveWindows();
 
   useEffect(() => {
@@ -39,12 +41,23 @@ export function WindowPicker({ staff, notice, onPick, onLogout }: Props) {
     else onPick(w.id);
   };
 
+  // A clerk back at the picker may still staff a window (a reload, a pad that lost its place): signing out closes it
+  // first, as at the desk, so it is not left open on the board with nobody behind it.
+  const stillMine = live ? [...live.values()].find((w) => w.status !== 'closed' && w.staffId === staff.id) ?? null : null;
+  const signOut = () => (stillMine ? setLeaving({ window: stillMine, error: null, busy: false }) : onLogout());
+  const closeAndSignOut = async (w: LiveWindow) => {
+    setLeaving({ window: w, error: null, busy: true });
+    const res = await apiCall('POST', `/api/windows/${w.id}/status`, { body: { status: 'closed' } });
+    if (res.ok) onLogout();
+    else setLeaving({ window: w, error: res.error, busy: false });
+  };
+
   return (
     <main class="picker-page">
       <header class="topbar">
         <h1><Bi zh="选择窗口" en="Choose your window" inline /></h1>
         <span class="topbar-user">{staff.name}</span>
-        <button type="button" class="btn btn-quiet" onClick={onLogout}><Bi zh="退出" en="Sign out" inline /></button>
+        <button type="button" class="btn btn-quiet" data-testid="pad-sign-out" onClick={signOut}><Bi zh="退出" en="Sign out" inline /></button>
       </header>
       {notice && (
         <div class="picker-notice" role="alert" data-testid="pad-taken-over">
@@ -60,6 +73,10 @@ export function WindowPicker({ staff, notice, onPick, onLogout }: Props) {
         ))}
       </ul>
       {asking && <TakeOverDialog window={asking} onClose={() => setAsking(null)} onTaken={() => onPick(asking.id)} />}
+      {leaving && (
+        <LeaveWindowDialog reason="signOut" windowNumber={leaving.window.number} error={leaving.error} busy={leaving.busy}
+          onClose={() => setLeaving(null)} onConfirm={() => void closeAndSignOut(leaving.window)} />
+      )}
     </main>
   );
 }

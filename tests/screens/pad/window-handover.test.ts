@@ -147,6 +147,22 @@ describe('handing a window over between clerks, and leaving it', () => {
     await first.getByTestId('pad-pick-window-1').waitFor();
     expect(await windowTwo()).toMatchObject({ status: 'closed', staffName: null });
   });
+
+  it('signing out from the picker closes a window the clerk still staffs (a pad reloaded without its place)', async () => {
+    const windowThree = async () => (await t.api('GET', '/api/hall', { cookie: await t.login('admin') })).body.windows.find((w: { number: number }) => w.number === 3);
+    await first.getByTestId('pad-pick-window-3').click();
+    await first.getByTestId('pad-open').click();
+    await waitForText(first, 'pad-window-status', '开放中');
+    await first.evaluate(() => localStorage.clear());
+    await first.reload();
+    await first.getByTestId('pad-pick-window-3').waitFor();
+    await waitForText(first, 'pad-pick-status-3', '本人');
+    await first.getByTestId('pad-sign-out').click();
+    expect(await first.getByTestId('pad-sign-out-dialog').textContent()).toContain('退出并关闭3号窗口？');
+    await first.getByTestId('pad-sign-out-confirm').click();
+    await first.getByTestId('pad-login-number').waitFor();
+    expect(await windowThree()).toMatchObject({ status: 'closed', staffName: null });
+  });
 });
 
 // Window 2 serves 医保报销 (SB02) as main and 社保参保登记 (SB01) as backup; 1003 works window 5 (不动产转移登记 BDC01).
