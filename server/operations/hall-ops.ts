@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CheckInAppointmentBody, CreateAppointmentBody } from '../../protocol/commands.js';
 import { DayDate, Id } from '../../protocol/config-entities.js';
 import { domainError, notFound } from '../core/errors.js';
-import { bookedInSlot, slotsOn } from '../core/commands/appointments.js';
+import { slotPlacesOn } from '../core/commands/appointments.js';
 import { hoursOf, serviceOpening } from '../core/hours.js';
 import { isOffered } from '../core/offered.js';
 import { hallDay } from '../core/hall-time.js';
@@ -64,7 +64,7 @@ export const listSlotsOp = defineOperation({
     const state = ctx.runner.state;
     const service = state.services.get(query.serviceId);
     if (!service) return notFound('service', query.serviceId);
-    return slotsOn(state, service, query.date).map((s) => ({ ...s, left: Math.max(0, service.appointmentsPerSlot - bookedInSlot(state, service.id, query.date, s.start)) }));
+    return slotPlacesOn(state, service, query.date, ctx.runner.clock());
   },
 });
 

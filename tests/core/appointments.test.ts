@@ -113,14 +113,16 @@ describe('checking in', () => {
     expect(err).toMatchObject({ code: 'APPOINTMENT_NOT_DUE', message: { zh: '预约日期不是今天', en: 'The appointment is not for today' } });
   });
 
-  it('a second time is refused, naming the appointment as checked in', () => {
+  it('a second time is refused, telling the visitor the number they already have', () => {
     const hall = newHall();
     book(hall, '2026-11-23', '10:00', zhang, '100001');
-    run(hall.state, 'checkInAppointment', { code: '100001' }, at('2026-11-23 09:55'));
+    const ticket = run(hall.state, 'checkInAppointment', { code: '100001' }, at('2026-11-23 09:55'));
     const err = refuse(hall.state, 'checkInAppointment', { code: '100001' }, at('2026-11-23 09:56'));
-    expect(err.code).toBe('INVALID_TRANSITION');
-    expect(err.message.zh).toContain('已签到');
-    expect(err.message.en).toContain('checked in');
+    expect(err).toMatchObject({
+      code: 'ALREADY_CHECKED_IN',
+      message: { zh: `该预约已签到，您的号码是 ${ticket.number}`, en: `This appointment is checked in already; your number is ${ticket.number}` },
+    });
+    expect(refuse(hall.state, 'checkInAppointment', { idHash: zhang.idHash }, at('2026-11-23 09:57')).code).toBe('ALREADY_CHECKED_IN');
   });
 
   it('with a code nobody booked is not found', () => {

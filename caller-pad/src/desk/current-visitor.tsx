@@ -3,6 +3,7 @@ import type { WindowView } from '../../../protocol/queue-entities.js';
 import { Bi } from '../lib/bi.js';
 import { clock, minutesBetween } from '../lib/format.js';
 import { pauseReasonName, ticketStatusName } from '../lib/status-names.js';
+import { AppointmentTag } from './ticket-tags.js';
 
 interface Props {
   window: WindowView;
@@ -48,6 +49,7 @@ export function CurrentVisitor({ window: w, now, priorityClasses, canOpen, onOpe
       <div class="visitor-number-block">
         <span class="visitor-number" data-testid="pad-current-number">{t.number}</span>
         <span class={`pill pill-${t.status}`} data-testid="pad-current-status">{status.zh} {status.en}</span>
+        <AppointmentTag ticket={t} testid="pad-current-appointment" />
       </div>
       <dl class="visitor-facts">
         <div><dt><Bi zh="业务" en="Service" inline /></dt><dd>{t.serviceName.zh}<small>{t.serviceName.en}</small></dd></div>

@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Staff } from '../../../protocol/config-entities.js';
 import type { ErrorBody, Text } from '../../../protocol/i18n.js';
 import type { PauseReason, TicketView } from '../../../protocol/queue-entities.js';
 import { Bi, ErrorNotice } from '../lib/bi.js';
 import { windowStatusName } from '../lib/status-names.js';
 import { useNow } from '../lib/use-now.js';
-import { staffedByOther, takenOverNotice } from '../session/window-staffing.js';
+import { deskLostWindow, staffedByOther, takenOverNotice } from '../session/window-staffing.js';
 import { ActionButtons } from './action-buttons.js';
 import { enabledActions, type DeskAction } from './action-rules.js';
 import { CurrentVisitor } from './current-visitor.js';
@@ -51,9 +51,13 @@ export function DeskScreen({ staff, windowId, onChangeWindow, onTakenOver, onLog
   }, [error]);
 
   const w = feed.desk?.window ?? null;
-  // Controls at a window someone else now staffs would only be refused (WINDOW_STAFFED): leave it instead.
-  const takenOver = w !== null && staffedByOther(w, staff.id);
+  // A clerk's controls at a window someone else now staffs would only be refused (WINDOW_STAFFED): leave it instead.
+  // A supervisor assisting at a clerk's window stays; the staff last seen tells whether the window was taken from them.
+  const lastStaffId = useRef<number | null>(null);
+  const takenOver = w !== null && deskLostWindow(w, staff, lastStaffId.current);
   useEffect(() => { if (takenOver) onTakenOver(takenOverNotice(w.number, w.staffName)); }, [takenOver]);
+  useEffect(() => { if (w) lastStaffId.current = w.staffId; }, [w?.staffId]);
+  const assisting = w !== null && !takenOver && staffedByOther(w, staff.id);
   const enabled = enabledActions({
     windowStatus: w?.status ?? 'closed',
     current: w?.currentTicket?.status ?? null,
@@ -130,6 +134,9 @@ export function DeskScreen({ staff, windowId, onChangeWindow, onTakenOver, onLog
           {w ? <Bi zh={w.name.zh} en={w.name.en} inline /> : <Bi zh="连接中…" en="Connecting…" inline />}
         </h1>
         {status && <span class={`pill pill-window-${w!.status}`} data-testid="pad-window-status">{status.zh} {status.en}</span>}
+        {assisting && (
+          <span class="pill pill-assist" data-testid="pad-assisting"><Bi zh={`协助 ${w!.staffName ?? ''}`} en="Assisting" inline /></span>
+        )}
         <span class="topbar-hall">{feed.desk?.hall.name.zh}</span>
         <span class={`link-state ${feed.online ? 'link-on' : 'link-off'}`} data-testid="pad-link">
           {feed.online ? '● 在线 Online' : '○ 离线 Offline'}

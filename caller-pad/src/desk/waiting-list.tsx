@@ -2,6 +2,7 @@ import type { PriorityClass } from '../../../protocol/config-entities.js';
 import type { TicketView } from '../../../protocol/queue-entities.js';
 import { Bi } from '../lib/bi.js';
 import { minutesBetween, waitLevel } from '../lib/format.js';
+import { AppointmentTag } from './ticket-tags.js';
 import { tierOf, type Tier } from './tiers.js';
 
 interface Props {
@@ -67,7 +68,8 @@ function WaitingRow({ t, priorityClasses, yellowMinutes, redMinutes, now, canCal
         <span class="waiting-meta">
           {t.person?.nameMasked ?? ''}
           {priority && <span class="tag tag-priority" title={priority.name.en}>优先·{priority.name.zh}</span>}
-          {t.requeues > 0 && <span class="tag">顺延</span>}
+          <AppointmentTag ticket={t} testid={`pad-waiting-appointment-${t.number}`} />
+          {t.requeues > 0 && <span class="tag" data-testid={`pad-waiting-requeued-${t.number}`}><Bi zh="顺延" en="Re-queued" inline /></span>}
         </span>
       </span>
       <span class="waiting-wait">

@@ -7,7 +7,7 @@ import { useLiveWindows, type LiveWindow } from '../lib/live-windows.js';
 import { windowStatusName } from '../lib/status-names.js';
 import { LeaveWindowDialog } from '../desk/dialogs/leave-window-dialog.js';
 import { TakeOverDialog } from './take-over-dialog.js';
-import { staffedByOther } from './window-staffing.js';
+import { canAssist, staffedByOther } from './window-staffing.js';
 
 interface Props {
   staff: Staff;
@@ -68,11 +68,14 @@ export function WindowPicker({ staff, notice, onPick, onLogout }: Props) {
       <ul class="window-grid">
         {windows.map((w) => (
           <li key={w.id}>
-            <WindowCard window={w} area={areas.find((a) => a.id === w.areaId)} live={live?.get(w.id)} staffId={staff.id} onPick={() => pick(w)} />
+            <WindowCard window={w} area={areas.find((a) => a.id === w.areaId)} live={live?.get(w.id)} staff={staff} onPick={() => pick(w)} />
           </li>
         ))}
       </ul>
-      {asking && <TakeOverDialog window={asking} onClose={() => setAsking(null)} onTaken={() => onPick(asking.id)} />}
+      {asking && (
+        <TakeOverDialog window={asking} canAssist={canAssist(staff.role)} onClose={() => setAsking(null)}
+          onTaken={() => onPick(asking.id)} onAssist={() => onPick(asking.id)} />
+      )}
       {leaving && (
         <LeaveWindowDialog reason="signOut" windowNumber={leaving.window.number} error={leaving.error} busy={leaving.busy}
           onClose={() => setLeaving(null)} onConfirm={() => void closeAndSignOut(leaving.window)} />
@@ -81,10 +84,10 @@ export function WindowPicker({ staff, notice, onPick, onLogout }: Props) {
   );
 }
 
-function WindowCard({ window: w, area, live, staffId, onPick }: { window: Window; area?: Area; live?: LiveWindow; staffId: number; onPick: () => void }) {
+function WindowCard({ window: w, area, live, staff, onPick }: { window: Window; area?: Area; live?: LiveWindow; staff: Staff; onPick: () => void }) {
   const status = live?.status ?? 'closed';
-  const other = live ? staffedByOther(live, staffId) : false;
-  const mine = live?.status !== 'closed' && live?.staffId === staffId;
+  const other = live ? staffedByOther(live, staff.id) : false;
+  const mine = live?.status !== 'closed' && live?.staffId === staff.id;
   return (
     <button type="button" class={`window-card status-${status} ${other ? 'staffed-other' : ''}`} data-testid={`pad-pick-window-${w.number}`} onClick={onPick}>
       <span class="window-card-number">{w.number}</span>
@@ -93,13 +96,15 @@ function WindowCard({ window: w, area, live, staffId, onPick }: { window: Window
       <span class="window-card-status" data-testid={`pad-pick-status-${w.number}`}>
         <Bi zh={windowStatusName[status].zh} en={windowStatusName[status].en} inline />
         {status !== 'closed' && live?.staffName && (
-          <span class="window-card-staff">{mine ? <Bi zh={`${live.staffName}（本人）`} en="you" inline /> : live.staffName}</span>
+          <span class="window-card-staff">{mine ? <Bi zh={`${live.staffName}（本人）`} en="You" inline /> : live.staffName}</span>
         )}
       </span>
       <span class="window-card-tags">
         {w.comprehensive && <span class="tag"><Bi zh="综合窗口" en="All services" inline /></span>}
         {w.priorityRule === 'strict' && <span class="tag tag-green"><Bi zh="绿色通道" en="Green channel" inline /></span>}
-        {other && <span class="tag tag-amber"><Bi zh="可接管" en="Take over" inline /></span>}
+        {other && (canAssist(staff.role)
+          ? <span class="tag tag-amber"><Bi zh="可协助/接管" en="Assist or take over" inline /></span>
+          : <span class="tag tag-amber"><Bi zh="可接管" en="Take over" inline /></span>)}
       </span>
     </button>
   );

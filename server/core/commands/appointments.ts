@@ -21,6 +21,26 @@ export function slotsOn(state: HallState, service: Service, date: string): { sta
   return out;
 }
 
+/**
+ * A slot has passed once it has ended; booking it is refused (SLOT_PAST). Reckoned from the start, not from the end
+ * time's text: a slot ending at midnight reads '00:00'.
+ */
+export function slotPassed(state: HallState, service: Service, date: string, slotStart: string, now: number): boolean {
+  return hallTimeToEpoch(date, slotStart, state.settings.timeZone) + service.appointmentSlotMinutes * 60_000 <= now;
+}
+
+export interface SlotPlaces { start: string; end: string; left: number; passed?: true }
+
+/**
+ * The slots as the booking screens list them, with the places left: a passed slot has none and says so, so no screen
+ * offers a place that booking would refuse.
+ */
+export function slotPlacesOn(state: HallState, service: Service, date: string, now: number): SlotPlaces[] {
+  return slotsOn(state, service, date).map((s) => slotPassed(state, service, date, s.start, now)
+    ? { ...s, left: 0, passed: true }
+    : { ...s, left: Math.max(0, service.appointmentsPerSlot - bookedInSlot(state, service.id, date, s.start)) });
+}
+
 export function bookedInSlot(state: HallState, serviceId: number, date: string, slotStart: string): number {
   let n = 0;
   for (const a of state.appointments.values()) {
@@ -37,10 +57,8 @@ export const createAppointment: Handler<BookArgs, Appointment> = (state, args, c
   if (offeredError(state, service) || service.appointmentsPerSlot === 0) return domainError('SERVICE_INACTIVE');
   const slot = slotsOn(state, service, args.date).find((s) => s.start === args.slotStart);
   if (!slot) return domainError('SLOT_INVALID');
-  const tz = state.settings.timeZone;
-  const startsAt = hallTimeToEpoch(args.date, slot.start, tz);
-  // From the start, not from slot.end: a slot ending at midnight reads '00:00'.
-  if (startsAt + service.appointmentSlotMinutes * 60_000 <= ctx.now) return domainError('SLOT_PAST');
+  const startsAt = hallTimeToEpoch(args.date, slot.start, state.settings.timeZone);
+  if (slotPassed(state, service, args.date, slot.start, ctx.now)) return domainError('SLOT_PAST');
   if (bookedInSlot(state, service.id, args.date, slot.start) >= service.appointmentsPerSlot) return domainError('SLOT_FULL');
   for (const a of state.appointments.values()) {
     if (a.serviceId === service.id && a.date === args.date && (a.status === 'booked' || a.status === 'checked_in') && a.person.idHash === args.person.idHash) {
@@ -69,6 +87,10 @@ export const checkInAppointment: Handler<CheckInArgs, Ticket> = (state, args, ct
   const forToday = matches.filter((a) => a.date === today && a.status === 'booked');
   if (forToday.length === 0) {
     if (matches.some((a) => a.status === 'booked' && a.date !== today)) return domainError('APPOINTMENT_NOT_DUE');
+    // Entered again at the kiosk: tell the visitor the number they already hold, not a ticket state.
+    const checkedIn = matches.find((a) => a.date === today && a.status === 'checked_in' && a.ticketId !== null);
+    const held = checkedIn ? state.tickets.get(checkedIn.ticketId!) : undefined;
+    if (held) return domainError('ALREADY_CHECKED_IN', { number: held.number });
     if (matches.length > 0) return invalidTransition(matches[0].status, 'checkIn');
     return notFound('appointment');
   }

@@ -1,6 +1,6 @@
 import type { FollowUpAction, RatingLevel } from '../../../protocol/ratings.js';
 import { domainError, notFound } from '../errors.js';
-import { followUpRefusal, followUpTransitions, mayAct, nextStatus, noteRequired, staffIdOf } from '../ratings/follow-up-rules.js';
+import { followUpRefusal, followUpTransitions, mayAct, nextStatus, noteRequired, selfDecidesAppeal, staffIdOf } from '../ratings/follow-up-rules.js';
 import type { FollowUpCase } from '../ratings/types.js';
 import { accept, type Handler } from './decision.js';
 
@@ -13,6 +13,7 @@ export const recordFollowUp: Handler<FollowUpArgs, FollowUpCase> = (state, args,
   const rule = followUpTransitions[args.action];
   if (!rule.from.includes(found.status)) return followUpRefusal(found.status, args.action);
   if (!mayAct(rule.who, ctx.actor, found)) return domainError('FORBIDDEN');
+  if (selfDecidesAppeal(args.action, ctx.actor, found)) return domainError('APPEAL_SELF_DECIDE');
   const note = args.note?.trim() || null;
   if (rule.noteRequired && !note) return noteRequired(args.action);
 

@@ -61,6 +61,16 @@ export function mayAct(who: Who, actor: Actor, c: FollowUpCase): boolean {
   return false;
 }
 
+/**
+ * An appeal is decided by someone other than whoever filed it (an admin or another supervisor): upholding one's own
+ * appeal would let one person void a bad rating alone. Withdrawing it stays open to the appellant, and a colleague's
+ * withdraw is how an appeal is turned down.
+ */
+export function selfDecidesAppeal(action: FollowUpAction, actor: Actor, c: FollowUpCase): boolean {
+  if (action !== 'uphold' || actor.kind !== 'staff' || !c.appeal) return false;
+  return c.appeal.staffId === actor.staffId;
+}
+
 /** The state an action leads to; a withdrawn appeal returns the case to where it was when appealed. */
 export function nextStatus(action: FollowUpAction, c: FollowUpCase): FollowUpStatus {
   switch (action) {
