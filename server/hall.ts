@@ -104,6 +104,7 @@ export async function createHall(config: Config, options: HallOptions = {}): Pro
     log,
   );
   hub.attach(app.server);
+  hub.onHello((caller) => devices.greet(caller));
   const scheduler = new Scheduler(runner, vault, log, { retention: new VisitRetention(db), visitDays: config.retention.visitDays });
   scheduler.start();
   const backups = new HallBackups(db, { databasePath: config.databasePath, ...config.backup }, log);

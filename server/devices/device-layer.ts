@@ -125,6 +125,11 @@ export class DeviceLayer {
     return station.print(data);
   }
 
+  /** A screen said hello on the WebSocket: a kiosk's screen gets the state of its peripherals at once. */
+  greet(caller: Caller): void {
+    if (caller.kind === 'device' && caller.deviceId !== undefined) this.stations.get(caller.deviceId)?.greet();
+  }
+
   fill(windowId: number) {
     return this.bridges.fill(windowId);
   }

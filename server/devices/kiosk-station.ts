@@ -46,6 +46,8 @@ export class KioskStation {
   private readerStatus: ReaderStatus = { connected: false, samOk: false };
   /** The printer condition last told (a problem code, paper running low, or null): each change is told once. */
   private condition: string | null = null;
+  /** The printer message last told, for a kiosk screen that connects after it was told. */
+  private printerNews: { problem: DeviceProblem | null; paperNearEnd: boolean } = { problem: null, paperNearEnd: false };
   private poll: NodeJS.Timeout | null = null;
   private readonly log: Logger;
 
@@ -69,6 +71,18 @@ export class KioskStation {
       reader: reader ? { ...this.readerStatus } : null,
       printer: printer ? { connected: printer.isConnected, condition: this.condition } : null,
     };
+  }
+
+  /**
+   * Tells a kiosk screen that just connected how its reader and printer are. News is pushed only on change, and a
+   * screen that reconnects after a server restart missed the changes (the reader came back before the screen did):
+   * without this it kept showing the reader as out of order, and visitors could not take ID tickets.
+   */
+  greet(): void {
+    const { deviceId, reader, printer, notifier } = this.d;
+    // The problem of the last read is not repeated: it was about a card, and that visitor has gone.
+    if (reader) notifier.toKiosk(deviceId, { type: 'reader', connected: this.readerStatus.connected, samOk: this.readerStatus.samOk, problem: null });
+    if (printer) notifier.toKiosk(deviceId, { type: 'printer', ...this.printerNews });
   }
 
   start(): void {
@@ -140,6 +154,7 @@ export class KioskStation {
     const key = p?.code ?? (paperNearEnd ? PAPER_LOW.code : null);
     if (key === this.condition) return;
     this.condition = key;
+    this.printerNews = { problem: p, paperNearEnd };
     this.d.notifier.toKiosk(this.d.deviceId, { type: 'printer', problem: p, paperNearEnd });
     if (!key) return this.log.info('printer ready again');
     const message = p?.message ?? { zh: PAPER_LOW.zh, en: PAPER_LOW.en };

@@ -65,6 +65,7 @@ export class RealtimeHub {
   private flushing: NodeJS.Immediate | null = null;
   private pinger: NodeJS.Timeout | null = null;
   private pinging: NodeJS.Immediate | null = null;
+  private readonly helloListeners: ((caller: Caller) => void)[] = [];
 
   constructor(
     private readonly runner: CommandRunner,
@@ -104,6 +105,14 @@ export class RealtimeHub {
 
   get clientCount(): number {
     return this.connections.size;
+  }
+
+  /**
+   * Called after a screen's hello and snapshot. Device news is pushed only on change and never replayed, so a screen
+   * that (re)connects learns the current state of its hardware from here.
+   */
+  onHello(listener: (caller: Caller) => void): void {
+    this.helloListeners.push(listener);
   }
 
   /** Drops every connection of a revoked device or ended session at once. */
@@ -175,6 +184,7 @@ export class RealtimeHub {
     conn.scope = scopeOf(this.runner.state, follow);
     this.screens.add(conn);
     this.sendSnapshot(conn);
+    for (const listener of this.helloListeners) listener(caller);
   }
 
   private async command(conn: Connection, id: string, name: string, args: Record<string, unknown>): Promise<void> {

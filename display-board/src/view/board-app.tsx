@@ -47,6 +47,16 @@ export function BoardApp({ token, follow, onUnpaired }: { token: string; follow:
     );
   }
   const area = follow.scope === 'area' ? state.areas.find((a) => a.id === follow.areaId) ?? null : null;
+  // The hall lets a board follow any area id (a mistyped ?area=, an area since removed or switched off): the board
+  // itself must say so, or a wall shows no windows and every service at 0 waiting as if that were true. Checked on
+  // every snapshot, so an area switched off while the board runs is caught too.
+  if (follow.scope === 'area' && !area?.active) {
+    return (
+      <main class="board-loading board-problem" data-testid="board-no-area">
+        <p role="alert">区域不存在或已停用<span class="en">This area does not exist or is not active</span></p>
+      </main>
+    );
+  }
   const services = area ? state.services.filter((s) => s.areaId === area.id) : state.services;
   const latest = state.calls[0] ?? null;
   const flashing = latest !== null && feed.flash === latest;

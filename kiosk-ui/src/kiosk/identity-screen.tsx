@@ -9,9 +9,11 @@ import { words } from './kiosk-words.js';
  * The identity step: the card reader is waiting. A card read here takes the ticket at once; a service that needs
  * no ID card also offers to go on without one. Declared priority (disabled, military ...) is chosen before that.
  */
-export function IdentityScreen({ service, card, readerProblem, priorityClasses, priorityId, canSimulate, onPriority, onTake, onSimulate, onBack }: {
+export function IdentityScreen({ service, card, online, readerProblem, priorityClasses, priorityId, canSimulate, onPriority, onTake, onSimulate, onBack }: {
   service: HallService;
   card: KioskCard | null;
+  /** The link to the hall: without it no card read arrives, whatever the reader's state (the frame says why). */
+  online: boolean;
   readerProblem: DeviceProblem | null;
   priorityClasses: PriorityClass[];
   priorityId: number | null;
@@ -41,10 +43,15 @@ export function IdentityScreen({ service, card, readerProblem, priorityClasses, 
           <CardBanner card={card} />
           <button type="button" class="action primary huge" data-testid="kiosk-take-with-card" onClick={() => onTake(true)}><Bi text={words.title} /></button>
         </div>
+      ) : !online ? (
+        // What the kiosk last heard of the reader is stale now (the hall may be restarting): it is not blamed.
+        <div class="card-wait" data-testid="kiosk-card-paused">
+          <p class="card-prompt"><Bi text={words.cardAfterReconnect} /></p>
+        </div>
       ) : readerProblem ? (
         <div class="card-wait reader-down" data-testid="kiosk-reader-down" role="alert">
           <p class="card-prompt"><Bi text={words.readerDown} /></p>
-          <p class="hint"><Bi text={readerProblem.message} /></p>
+          {readerProblem.message.zh !== words.readerDown.zh ? <p class="hint"><Bi text={readerProblem.message} /></p> : null}
           {service.idRequired ? <p class="hint strong"><Bi text={words.readerDownNext} /></p> : null}
         </div>
       ) : (

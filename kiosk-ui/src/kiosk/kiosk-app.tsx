@@ -147,7 +147,7 @@ export function KioskApp() {
         return <ServiceScreen area={hall.areas.find((a) => a.id === step.areaId)} services={hall.services.filter((s) => s.areaId === step.areaId)}
           hallDay={hall.hallDay} card={card} onService={chooseService} onBack={() => setStep({ name: 'start' })} />;
       case 'identity':
-        return <IdentityScreen service={step.service} card={card} readerProblem={readerProblem} priorityClasses={hall.priorityClasses}
+        return <IdentityScreen service={step.service} card={card} online={online} readerProblem={readerProblem} priorityClasses={hall.priorityClasses}
           priorityId={priorityId} canSimulate={simulated} onPriority={setPriorityId}
           onTake={(withCard) => void take(step.service, withCard ? card?.cardToken : undefined)}
           onSimulate={() => void simulateCard(token).then((res) => { if (!res.ok) fail(res.error, stepRef.current); })} onBack={() => setStep({ name: 'services', areaId: step.service.areaId })} />;

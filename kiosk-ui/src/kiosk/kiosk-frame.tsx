@@ -44,7 +44,7 @@ export function KioskFrame({ hallName, notice, timeZone, lang, large, online, pr
           </button>
         </div>
       </header>
-      {!online ? <div class="warning-bar" role="alert"><Bi text={words.offline} /></div> : null}
+      {!online ? <div class="warning-bar" role="alert" data-testid="kiosk-offline"><Bi text={words.offline} /></div> : null}
       {printerProblem ? <div class="warning-bar" role="status" data-testid="kiosk-printer-down"><Bi text={words.printerDown} /></div> : null}
       <main class="kiosk-main">{children}</main>
       <footer class="kiosk-footer">
