@@ -3,6 +3,13 @@ import type { StatsDimension } from '../../protocol/stats.js';
 export type Grouping = StatsDimension | 'total';
 
 /**
+ * By window or staff, the tickets no window called (still waiting at the close, cancelled before a call) belong to
+ * nobody. They are counted in the total, so the report shows them as their own row under this key: an office reads
+ * the rows as adding up to the total.
+ */
+export const unhandledKey = 'none';
+
+/**
  * The SQL that names a row's group, for queries over a ticket leg `t` joined to its hall day `d` and service `s`.
  * Everything is attributed to the leg: its service, the window and staff member that called it, the hour it was
  * issued in. Ratings and follow-ups join their leg, so they land in the same rows as its ticket.

@@ -1,11 +1,13 @@
 import type { Text } from '../../protocol/i18n.js';
 import type { Db } from '../store/database.js';
-import type { Grouping } from './dimensions.js';
+import { unhandledKey, type Grouping } from './dimensions.js';
 
 /**
  * What a row is called. Names come from the config tables, deleted rows included, so last year's figures still
  * name a window that has since been taken out of use.
  */
+const unhandledLabel = { zh: '未分配（无人办理：等候中、已取消等）', en: 'Not handled by anyone (still waiting, cancelled)' };
+
 export function rowLabeller(db: Db, by: Grouping): (key: string) => Text {
   const named = (table: string, name: (item: Record<string, unknown>) => Text) => {
     const names = new Map<string, Text>();
@@ -13,7 +15,7 @@ export function rowLabeller(db: Db, by: Grouping): (key: string) => Text {
       const item = JSON.parse(json) as Record<string, unknown>;
       names.set(String(item.id), name(item));
     }
-    return (key: string) => names.get(key) ?? { zh: `#${key}`, en: `#${key}` };
+    return (key: string) => names.get(key) ?? (key === unhandledKey ? unhandledLabel : { zh: `#${key}`, en: `#${key}` });
   };
   switch (by) {
     case 'hour':
@@ -37,8 +39,9 @@ export function rowLabeller(db: Db, by: Grouping): (key: string) => Text {
   }
 }
 
-/** Rows in their natural order: hours, days and months as text, ids as numbers. */
+/** Rows in their natural order: hours, days and months as text, ids as numbers; the unhandled row last, above the total. */
 export function compareKeys(by: Grouping): (a: string, b: string) => number {
   const numeric = by === 'service' || by === 'window' || by === 'staff' || by === 'area';
-  return numeric ? (a, b) => Number(a) - Number(b) : (a, b) => a.localeCompare(b);
+  const rank = (k: string) => (k === unhandledKey ? 1 : 0);
+  return numeric ? (a, b) => rank(a) - rank(b) || Number(a) - Number(b) : (a, b) => a.localeCompare(b);
 }

@@ -1,7 +1,7 @@
 import type { StatsDimension, StatsReport, StatsRow } from '../../protocol/stats.js';
 import type { HallState } from '../core/types.js';
 import type { Db } from '../store/database.js';
-import type { Grouping } from './dimensions.js';
+import { unhandledKey, type Grouping } from './dimensions.js';
 import { appointmentCounts, followUpCounts, ratingCounts, type FollowUpCounts } from './feedback-figures.js';
 import { compareKeys, rowLabeller } from './labels.js';
 import { daysParam, statsPeriod, type StatsPeriod } from './period.js';
@@ -30,6 +30,8 @@ export function statsRows(db: Db, state: HallState, by: Grouping, period: StatsP
   for (const m of [counts, wait, handling, time, ratings, followUps, appointments, hours]) for (const k of m.keys()) keys.add(k);
   const label = rowLabeller(db, by);
   const windowTimeApplies = by !== 'service';
+  // Nobody's tickets have no window hours to show: blank, not zero.
+  const timeApplies = (key: string) => windowTimeApplies && key !== unhandledKey;
   const missedApplies = by !== 'window' && by !== 'staff';
   return [...keys].sort(compareKeys(by)).map((key): StatsRow => {
     const c = counts.get(key);
@@ -43,11 +45,11 @@ export function statsRows(db: Db, state: HallState, by: Grouping, period: StatsP
       tickets: c?.tickets ?? 0, served: c?.served ?? 0, noShow: c?.noShow ?? 0,
       transferred: c?.transferred ?? 0, cancelled: c?.cancelled ?? 0,
       waitMeanSec, waitP90Sec, handlingMeanSec, handlingP90Sec,
-      openMinutes: windowTimeApplies ? minutes(t.openMs) : null,
-      busyMinutes: windowTimeApplies ? minutes(t.busyMs) : null,
-      idleMinutes: windowTimeApplies ? minutes(Math.max(0, t.openMs - t.busyMs)) : null,
-      utilisation: windowTimeApplies ? rate(t.busyMs, t.openMs) : null,
-      pauseMinutes: windowTimeApplies
+      openMinutes: timeApplies(key) ? minutes(t.openMs) : null,
+      busyMinutes: timeApplies(key) ? minutes(t.busyMs) : null,
+      idleMinutes: timeApplies(key) ? minutes(Math.max(0, t.openMs - t.busyMs)) : null,
+      utilisation: timeApplies(key) ? rate(t.busyMs, t.openMs) : null,
+      pauseMinutes: timeApplies(key)
         ? { lunch: minutes(t.pausedMs.lunch), break: minutes(t.pausedMs.break), meeting: minutes(t.pausedMs.meeting), other: minutes(t.pausedMs.other) }
         : null,
       ratings: r.ratings, goodRatings: r.good, badRatings: r.bad, goodRate: rate(r.good, r.ratings),

@@ -14,7 +14,7 @@
  * - A leg belongs to the hour it joined its queue, its service, and the window and staff member that called it.
  */
 import type { Db } from '../store/database.js';
-import { legKey, legsOf, type Grouping } from './dimensions.js';
+import { legKey, legsOf, unhandledKey, type Grouping } from './dimensions.js';
 import { daysCte } from './period.js';
 
 export interface LegCounts { tickets: number; served: number; noShow: number; transferred: number; cancelled: number }
@@ -33,7 +33,8 @@ export function legCounts(db: Db, by: Grouping, params: Params): Map<string, Leg
     FROM ${legsOf(by)}
     WHERE t.hall_day BETWEEN @from AND @to
     GROUP BY k`).all(params) as ({ k: string | null } & LegCounts)[];
-  return new Map(rows.filter((r) => r.k !== null).map(({ k, ...counts }) => [k!, counts]));
+  // Only a window or staff key can be missing: a leg nobody called. Kept, so the rows add up to the total.
+  return new Map(rows.map(({ k, ...counts }) => [k ?? unhandledKey, counts]));
 }
 
 /**

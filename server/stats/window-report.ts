@@ -3,6 +3,7 @@ import { addDays } from '../core/hall-time.js';
 import type { HallState } from '../core/types.js';
 import type { Db } from '../store/database.js';
 import { statsPeriod } from './period.js';
+import { unhandledKey } from './dimensions.js';
 import { statsRows, zeroRow } from './report.js';
 
 export function monthDays(month: string): { from: string; to: string } {
@@ -21,7 +22,8 @@ export function windowReport(db: Db, state: HallState, month: string, now: numbe
   const period = statsPeriod(from, to, state.settings.timeZone, now);
   const numbers = new Map<string, number>();
   for (const row of db.prepare('SELECT id, number FROM windows').all() as { id: number; number: number }[]) numbers.set(String(row.id), row.number);
-  const rows: WindowReportRow[] = statsRows(db, state, 'window', period).map((r) => {
+  // The window report ranks windows; tickets no window called have no place in it (the general report shows them).
+  const rows: WindowReportRow[] = statsRows(db, state, 'window', period).filter((r) => r.key !== unhandledKey).map((r) => {
     const openHours = (r.openMinutes ?? 0) / 60;
     return {
       ...r, windowId: Number(r.key), windowNumber: numbers.get(r.key) ?? 0,

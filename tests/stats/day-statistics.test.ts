@@ -49,7 +49,7 @@ describe('statistics of a generated day', () => {
   });
 
   it('names its rows after the hall\'s windows, services and hours', () => {
-    expect(report('window').rows.map((r) => r.label.zh)).toEqual(['1号窗口', '2号窗口', '3号窗口', '4号窗口', '9号窗口']);
+    expect(report('window').rows.map((r) => r.label.zh)).toEqual(['1号窗口', '2号窗口', '3号窗口', '4号窗口', '9号窗口', '未分配（无人办理：等候中、已取消等）']);
     expect(report('service').rows.map((r) => r.label.zh)).toEqual(['社保参保登记', '社保关系转移', '不动产登记']);
     expect(report('hour').rows[0].label.zh).toBe('09:00-10:00');
   });
@@ -59,6 +59,7 @@ describe('statistics of a generated day', () => {
     const sum = (f: (x: StatsReport['total']) => number) => r.rows.reduce((s, x) => s + f(x), 0);
     expect(sum((x) => x.served)).toBe(r.total.served);
     expect(sum((x) => x.ratings)).toBe(r.total.ratings);
-    expect(Math.round(sum((x) => x.openMinutes!) * 10) / 10).toBeCloseTo(r.total.openMinutes!, 0);
+    expect(sum((x) => x.tickets)).toBe(r.total.tickets);
+    expect(Math.round(sum((x) => x.openMinutes ?? 0) * 10) / 10).toBeCloseTo(r.total.openMinutes!, 0);
   });
 });

@@ -86,7 +86,8 @@ export function expectedRows(l: Ledger, by: By, s: Setting): Figures[] {
   const handlings = new Map<string, number[]>();
   const add = (m: Map<string, number[]>, k: string, v: number) => m.set(k, [...(m.get(k) ?? []), v]);
   for (const t of l.tickets.values()) {
-    const k = keyOfLeg(t);
+    // A leg no window called still counts, by window or staff in a row of its own ('none'), so rows add up to the total.
+    const k = keyOfLeg(t) ?? (by === 'window' || by === 'staff' ? 'none' : null);
     if (k === null) continue;
     const r = row(k);
     r.tickets++;
@@ -140,8 +141,10 @@ export function expectedRows(l: Ledger, by: By, s: Setting): Figures[] {
     r.goodRate = rate(r.goodRatings, r.ratings);
     if (by === 'service') Object.assign(r, { openMinutes: null, busyMinutes: null, idleMinutes: null, pauseMinutes: null });
     if (by === 'window' || by === 'staff') r.appointmentsMissed = null;
+    if (r.key === 'none') Object.assign(r, { openMinutes: null, busyMinutes: null, idleMinutes: null, utilisation: null, pauseMinutes: null });
   }
-  return [...rows.values()].sort((a, b) => (by === 'hour' || by === 'day' ? a.key.localeCompare(b.key) : Number(a.key) - Number(b.key) || 0));
+  const last = (k: string) => (k === 'none' ? 1 : 0);
+  return [...rows.values()].sort((a, b) => (by === 'hour' || by === 'day' ? a.key.localeCompare(b.key) : last(a.key) - last(b.key) || Number(a.key) - Number(b.key) || 0));
 }
 
 /** Open and paused time from each window's status changes; busy time from each leg's call to its end. */

@@ -2,23 +2,39 @@ import type { ComponentChildren } from 'preact';
 import type { Text } from '../../../protocol/i18n.js';
 import { Bi } from './bi.js';
 
-interface Base { zh: string; en: string; testid: string; hint?: { zh: string; en: string } }
+/** `issue`: the server's refusal of this field, shown under it (see field-issues.ts). */
+interface Base { zh: string; en: string; testid: string; hint?: { zh: string; en: string }; issue?: { zh: string; en: string } }
 
-function Label({ zh, en, hint, children }: { zh: string; en: string; hint?: Base['hint']; children: ComponentChildren }) {
+function Label({ zh, en, hint, issue, testid, children }: Pick<Base, 'zh' | 'en' | 'hint' | 'issue' | 'testid'> & { children: ComponentChildren }) {
   return (
-    <label class="field">
+    <label class={issue ? 'field field-invalid' : 'field'}>
       <span class="field-label"><Bi zh={zh} en={en} inline /></span>
       {children}
       {hint && <span class="field-hint">{hint.zh} · {hint.en}</span>}
+      <IssueText issue={issue} testid={testid} />
     </label>
   );
 }
 
-export function TextField(p: Base & { value: string; onChange: (v: string) => void; required?: boolean; pattern?: string; maxLength?: number }) {
+/** Under a field: why the server refused it, Chinese first. */
+export function IssueText({ issue, testid }: { issue?: { zh: string; en: string }; testid: string }) {
+  if (!issue) return null;
+  return <span class="field-issue" role="alert" data-testid={`${testid}-issue`}><strong>{issue.zh}</strong> {issue.en}</span>;
+}
+
+/**
+ * `mismatch`: what the browser says when the text does not match `pattern`, in both languages; without it the
+ * browser's own bubble ("Please match the requested format.") follows the browser's language.
+ */
+export function TextField(p: Base & { value: string; onChange: (v: string) => void; required?: boolean; pattern?: string; maxLength?: number; mismatch?: { zh: string; en: string } }) {
   return (
     <Label {...p}>
       <input type="text" data-testid={p.testid} value={p.value} required={p.required} pattern={p.pattern} maxLength={p.maxLength}
-        onInput={(e) => p.onChange(e.currentTarget.value)} />
+        onInvalid={(e) => { if (p.mismatch && e.currentTarget.validity.patternMismatch) e.currentTarget.setCustomValidity(`${p.mismatch.zh} ${p.mismatch.en}`); }}
+        onInput={(e) => {
+          e.currentTarget.setCustomValidity('');
+          p.onChange(e.currentTarget.value);
+        }} />
     </Label>
   );
 }

@@ -4,6 +4,7 @@ import type { DeviceRole } from '../../../protocol/commands.js';
 import type { Area, Window } from '../../../protocol/config-entities.js';
 import type { ErrorBody } from '../../../protocol/i18n.js';
 import { Bi, ErrorNotice } from '../lib/bi.js';
+import { ConfirmDialog } from '../lib/confirm-dialog.js';
 import { SelectField } from '../lib/fields.js';
 import { formatTime } from '../lib/time.js';
 import { useList } from '../lib/use-list.js';
@@ -27,6 +28,7 @@ export function DevicesPage() {
   const [placeId, setPlaceId] = useState<number>(0);
   const [code, setCode] = useState<{ code: string; expiresAt: number; role: DeviceRole } | null>(null);
   const [error, setError] = useState<ErrorBody | null>(null);
+  const [asking, setAsking] = useState<DeviceRecord | null>(null);
   const place = roles.find((r) => r.value === role)!.place;
 
   const create = async (e: Event) => {
@@ -37,8 +39,8 @@ export function DevicesPage() {
     setError(null);
     setCode({ ...res.data, role });
   };
+  // Asked in the page's own dialog: the browser's confirm() labels its buttons in the browser's language.
   const revoke = async (d: DeviceRecord) => {
-    if (!confirm(`吊销设备“${d.name}”？ Revoke this device?`)) return;
     const res = await apiCall('POST', `/api/devices/${d.id}/revoke`);
     if (!res.ok) return setError(res.error);
     await devices.reload();
@@ -67,11 +69,11 @@ export function DevicesPage() {
                 <tr key={d.id} data-testid={`admin-device-${d.id}`}>
                   <td>{d.id}</td><td>{d.name}</td><td>{roleName(d.role)}</td><td>{placeOf(d)}</td>
                   <td>
-                    {d.revokedAt ? <span class="state state-off">已吊销 Revoked {formatTime(d.revokedAt)}</span> : <span class="state state-on">有效 Active</span>}
+                    {d.revokedAt ? <span class="state state-off">已吊销 Revoked {formatTime(d.revokedAt, undefined, true)}</span> : <span class="state state-on">有效 Active</span>}
                   </td>
                   <td>
                     {!d.revokedAt && (
-                      <button type="button" class="btn btn-small btn-danger" data-testid={`admin-device-revoke-${d.id}`} onClick={() => void revoke(d)}>
+                      <button type="button" class="btn btn-small btn-danger" data-testid={`admin-device-revoke-${d.id}`} onClick={() => setAsking(d)}>
                         <Bi zh="吊销" en="Revoke" inline />
                       </button>
                     )}
@@ -105,6 +107,19 @@ export function DevicesPage() {
           </footer>
         </form>
       </section>
+      {asking && (
+        <ConfirmDialog
+          question={{
+            title: { zh: `吊销设备“${asking.name}”？`, en: 'Revoke this device?' },
+            lines: [{ zh: `${roleName(asking.role)}将立即断开，须重新配对才能使用`, en: 'It is cut off at once and must be paired again to be used' }],
+            confirm: { zh: '吊销', en: 'Revoke' },
+          }}
+          onAnswer={(yes) => {
+            const d = asking;
+            setAsking(null);
+            if (yes) void revoke(d);
+          }} />
+      )}
     </div>
   );
 }

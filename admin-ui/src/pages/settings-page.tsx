@@ -3,16 +3,30 @@ import { apiCall } from '../../../protocol/api-client.js';
 import { nameLimits, type HallSettings } from '../../../protocol/config-entities.js';
 import type { ErrorBody } from '../../../protocol/i18n.js';
 import { Bi, ErrorNotice, SavedNotice } from '../lib/bi.js';
+import { fieldError, fieldIssues } from '../lib/field-issues.js';
 import { CheckField, NumberField, SelectField, TextField, TextPair } from '../lib/fields.js';
 import { HoursEditor } from '../lib/hours-editor.js';
+import { shownFollowUpDefaults, shownServicePercents } from './settings/feedback-defaults.js';
+import { FeedbackSettings } from './settings/feedback-settings.js';
 
-const thresholdsOutOfOrder: ErrorBody = {
-  code: 'THRESHOLDS', message: { zh: '红灯时长须大于黄灯时长', en: 'The red threshold must be longer than the yellow one' },
-};
+/** Checks the server makes too, done here first so the refusal points at the field rather than only the form. */
+function orderError(s: HallSettings): ErrorBody | null {
+  if (s.redWaitMinutes <= s.yellowWaitMinutes) {
+    return fieldError('THRESHOLDS', 'redWaitMinutes', '红灯时长须大于黄灯时长', 'The red threshold must be longer than the yellow one');
+  }
+  if ((s.redServicePercent ?? shownServicePercents.red) <= (s.yellowServicePercent ?? shownServicePercents.yellow)) {
+    return fieldError('INVALID_CONFIG', 'redServicePercent', '办理时长红灯须大于黄灯', 'The red handling-time warning must be above the yellow one');
+  }
+  const followUp = s.followUp ?? shownFollowUpDefaults;
+  const both = followUp.holidays.find((d) => followUp.workdays.includes(d));
+  if (both) return fieldError('INVALID_CONFIG', 'followUp.workdays', `${both} 不能既是节假日又是调休工作日`, `${both} cannot be both a holiday and a make-up working day`);
+  return null;
+}
 
 /**
  * The hall's own settings. The form edits the object it loaded and sends all of it back, so settings this page does
- * not show (rating deadlines, say) pass through unchanged.
+ * not show pass through unchanged. The form does not use the browser's own checks (their bubbles follow the browser's
+ * language): the server's bilingual refusal is shown under the field it names, and nothing is saved.
  */
 export function SettingsPage() {
   const [value, setValue] = useState<HallSettings | null>(null);
@@ -26,9 +40,11 @@ export function SettingsPage() {
 
   const set = <K extends keyof HallSettings>(k: K, v: HallSettings[K]) => setValue({ ...value, [k]: v });
   const rule = value.priorityRule;
+  const issues = fieldIssues(error);
   const save = async (e: Event) => {
     e.preventDefault();
-    if (value.redWaitMinutes <= value.yellowWaitMinutes) return setError(thresholdsOutOfOrder);
+    const local = orderError(value);
+    if (local) return setError(local);
     const res = await apiCall<HallSettings>('PUT', '/api/settings', { body: value });
     if (!res.ok) return setError(res.error);
     setError(null);
@@ -37,7 +53,7 @@ export function SettingsPage() {
   };
 
   return (
-    <form class="panel settings" onSubmit={save} data-testid="admin-settings-form">
+    <form class="panel settings" onSubmit={save} noValidate data-testid="admin-settings-form">
       <header class="panel-head"><h2><Bi zh="大厅设置" en="Hall settings" inline /></h2></header>
       <div class="settings-grid">
         <fieldset class="group">
@@ -45,7 +61,8 @@ export function SettingsPage() {
           <TextPair zh="名称" en="Name" testid="settings-name" value={value.name} onChange={(v) => set('name', v)} max={nameLimits.hall} />
           <TextPair zh="公告（大屏滚动）" en="Notice (scrolls on the boards)" testid="settings-notice" multiline value={value.notice} onChange={(v) => set('notice', v)}
             max={nameLimits.notice} />
-          <TextField zh="时区" en="Time zone" testid="settings-tz" value={value.timeZone} onChange={(v) => set('timeZone', v)} required />
+          <TextField zh="时区" en="Time zone" testid="settings-tz" value={value.timeZone} onChange={(v) => set('timeZone', v)} required
+            issue={issues.get('timeZone')} />
         </fieldset>
         <fieldset class="group">
           <legend><Bi zh="办公时间" en="Opening hours" inline /></legend>
@@ -66,9 +83,9 @@ export function SettingsPage() {
           )}
           <div class="form-row">
             <NumberField zh="过号顺延位数" en="Re-queue places" testid="settings-requeue-offset" value={value.requeueOffset} min={0} max={100}
-              onChange={(v) => set('requeueOffset', v ?? 3)} />
+              onChange={(v) => set('requeueOffset', v ?? 3)} issue={issues.get('requeueOffset')} />
             <NumberField zh="最多顺延次数" en="Max re-queues" testid="settings-max-requeues" value={value.maxRequeues} min={0} max={10}
-              onChange={(v) => set('maxRequeues', v ?? 2)} />
+              onChange={(v) => set('maxRequeues', v ?? 2)} issue={issues.get('maxRequeues')} />
           </div>
           <CheckField zh="每人每项业务只能持有一个有效号" en="One active ticket per person per service" testid="settings-one-per-person"
             value={value.onePerPersonPerService} onChange={(v) => set('onePerPersonPerService', v)} />
@@ -77,11 +94,12 @@ export function SettingsPage() {
           <legend><Bi zh="等候预警" en="Wait warnings" inline /></legend>
           <div class="form-row">
             <NumberField zh="黄灯（分钟）" en="Yellow (min)" testid="settings-yellow" value={value.yellowWaitMinutes} min={1} max={600}
-              onChange={(v) => set('yellowWaitMinutes', v ?? 20)} />
+              onChange={(v) => set('yellowWaitMinutes', v ?? 20)} issue={issues.get('yellowWaitMinutes')} />
             <NumberField zh="红灯（分钟）" en="Red (min)" testid="settings-red" value={value.redWaitMinutes} min={1} max={600}
-              onChange={(v) => set('redWaitMinutes', v ?? 40)} hint={{ zh: '超过红灯的号优先于协办业务叫出', en: 'past red, a ticket is called ahead of tiers' }} />
+              onChange={(v) => set('redWaitMinutes', v ?? 40)} issue={issues.get('redWaitMinutes')} hint={{ zh: '超过红灯的号优先于协办业务叫出', en: 'past red, a ticket is called ahead of tiers' }} />
           </div>
         </fieldset>
+        <FeedbackSettings value={value} set={set} issues={issues} />
       </div>
       <footer class="form-foot">
         <ErrorNotice error={error} />

@@ -1,16 +1,19 @@
 import { ratingLevelNames, type FollowUpView } from '../../../../protocol/ratings.js';
 import { Bi } from '../../lib/bi.js';
-import { formatTime } from '../../lib/time.js';
+import { formatDeadline } from '../../lib/time.js';
 import type { Names } from './case-detail.js';
 import { statusNames } from './follow-up-words.js';
 
-/** The cases newest first; overdue ones say so in words and red, the chosen one is highlighted. */
+/**
+ * The cases newest first; overdue ones say so in words and red, the chosen one is highlighted. Cells keep to one line
+ * (table-tight): beside the case detail on a 1366 screen the table scrolls sideways rather than stacking characters.
+ */
 export function CasesTable({ cases, names, timeZone, chosen, onChoose }: {
   cases: FollowUpView[]; names: Names; timeZone: string; chosen: number | null; onChoose: (id: number) => void;
 }) {
   return (
     <div class="table-scroll">
-      <table class="table" data-testid="cases-table">
+      <table class="table table-tight" data-testid="cases-table">
         <thead>
           <tr>
             <th>#</th><th><Bi zh="号码" en="Ticket" /></th><th><Bi zh="业务" en="Service" /></th><th><Bi zh="状态" en="State" /></th>
@@ -28,8 +31,8 @@ export function CasesTable({ cases, names, timeZone, chosen, onChoose }: {
                 <td>{names.service(c.serviceId)}</td>
                 <td data-testid={`case-state-${c.id}`}><Bi zh={statusNames[c.status].zh} en={statusNames[c.status].en} inline /></td>
                 <td>{names.staff(c.assigneeId)}</td>
-                <td class="nowrap">{formatTime(c.contactDueAt, timeZone, true)}</td>
-                <td class="nowrap">{formatTime(c.rectifyDueAt, timeZone, true)}</td>
+                <td class="nowrap">{formatDeadline(c.contactDueAt, timeZone)}</td>
+                <td class="nowrap">{formatDeadline(c.rectifyDueAt, timeZone)}</td>
                 <td>{late ? <span class="state state-red"><Bi zh="超期" en="Overdue" inline /></span> : <span class="muted">—</span>}</td>
                 <td class="nowrap" data-testid={`case-fix-${c.id}`}>{c.fixRating ? `${c.fixRating.level} · ${ratingLevelNames[c.fixRating.level].zh}` : <span class="muted">—</span>}</td>
               </tr>

@@ -8,9 +8,13 @@ import { useApi } from '../stats/use-api.js';
 import { CaseDetail, type Names } from './case-detail.js';
 import { CasesTable } from './cases-table.js';
 import { RatingsTable } from './ratings-table.js';
+import { useHallChanges } from './use-hall-changes.js';
 import './ratings.css';
 
-/** 好差评台账: bad-rating cases with their deadlines and a case's handling, and the ratings they came from. */
+/**
+ * 好差评台账: bad-rating cases with their deadlines and a case's handling, and the ratings they came from. Follows
+ * the hall live: a new rating, a case handled elsewhere or a visitor's rating of the fix shows without a reload.
+ */
 export function LedgerPage() {
   const hall = useApi<HallSnapshot>('/api/hall');
   const staff = useList<Staff>('/api/staff');
@@ -24,6 +28,8 @@ export function LedgerPage() {
   const from = day && new Date(Date.parse(`${day}T00:00:00Z`) - 30 * 86_400_000).toISOString().slice(0, 10);
   const ratings = useApi<RatingView[]>(day ? `/api/ratings?from=${from}&to=${day}${badOnly ? '&bad=true' : ''}` : null);
   const timeZone = hall.data?.hall.timeZone ?? 'Asia/Shanghai';
+  // The open case is drawn from the case list, so reloading the list refreshes it too (a fix rated on the phone).
+  useHallChanges(() => Promise.all([cases.reload(), ratings.reload()]));
 
   const names: Names = {
     staff: (id) => (id == null ? '—' : staff.items.find((s) => s.id === id)?.name ?? `#${id}`),

@@ -14,7 +14,8 @@ export function ServiceForm({ value, onChange, areas }: FormProps<ServiceInput, 
       <div class="form-row">
         <TextField zh="编码" en="Code" testid="service-code" value={value.code} onChange={(v) => set('code', v)} required pattern="[A-Za-z0-9_\-]{1,16}" />
         <TextField zh="票号前缀" en="Ticket prefix" testid="service-prefix" value={value.prefix} onChange={(v) => set('prefix', v.toUpperCase())} required
-          pattern="[A-Z]{1,2}" maxLength={2} hint={{ zh: '1-2个大写字母，如 A → A001', en: '1-2 capitals, A gives A001' }} />
+          pattern="[A-Z]{1,2}" maxLength={2} hint={{ zh: '1-2个大写字母，如 A → A001', en: '1-2 capitals, A gives A001' }}
+          mismatch={{ zh: '票号前缀须为1-2个大写字母（如 A）', en: 'The ticket prefix must be 1-2 capital letters (e.g. A)' }} />
         <SelectField zh="区域" en="Area" testid="service-area" value={value.areaId || null} onChange={(v) => set('areaId', v)}
           options={areas.map((a) => ({ value: a.id, zh: a.name.zh, en: a.name.en }))} />
       </div>

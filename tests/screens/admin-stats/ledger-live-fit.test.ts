@@ -1,0 +1,88 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { at } from '../../core/hall-fixture.js';
+import { launchBrowser, screenshot } from '../../support/browser.js';
+import { startTestHall, type TestHall } from '../../support/hall-server.js';
+import { FakeClock } from '../../stats/stats-hall.js';
+import { contactAndRectify, servedVisit } from '../phone/phone-fixture.js';
+import { signedInPage } from './signed-in-page.js';
+import { lastColumnReachable, wrappedCells } from './table-fit.js';
+
+describe('the ratings ledger on a 1366 screen, following the hall live', () => {
+  const clock = new FakeClock(at('2026-03-10 09:00'));
+  let t: TestHall;
+  let browser: Browser;
+  let page: Page;
+  let supervisor: string;
+  let token: string;
+  let followUpId: number;
+
+  beforeAll(async () => {
+    t = await startTestHall({ clock: clock.read });
+    const staff = await t.login('1001');
+    supervisor = await t.login('admin');
+    token = await servedVisit(t, staff, '655');
+    const rated = await t.api('POST', `/api/visits/${token}/rating`, { body: { level: 2, reasons: ['efficiency'] } });
+    expect(rated.status, JSON.stringify(rated.body)).toBe(201);
+    followUpId = rated.body.followUpId;
+    browser = await launchBrowser();
+    page = await signedInPage(browser, t, supervisor);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.stop();
+  });
+
+  it('keeps every case cell and header on one line at 1366x768, the last column in reach', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`${t.url}/admin/#/ratings`);
+    await page.getByTestId(`case-row-${followUpId}`).click();
+    await page.getByTestId(`case-detail-${followUpId}`).waitFor();
+    await page.evaluate(() => document.fonts.ready);
+    await screenshot(page, 'admin-ledger-1366x768');
+    expect(await wrappedCells(page, 'cases-table')).toEqual([]);
+    expect(await lastColumnReachable(page, 'cases-table')).toBe(true);
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await screenshot(page, 'admin-ledger-fit-1920x1080');
+    expect(await wrappedCells(page, 'cases-table')).toEqual([]);
+  });
+
+  it('shows the case handled and the fix the visitor rated on the phone without a reload', async () => {
+    const detail = page.getByTestId(`case-detail-${followUpId}`);
+    await detail.getByTestId('case-fix-pending').waitFor();
+    await contactAndRectify(t, supervisor, followUpId);
+    // Handled by someone else: the open case leaves 待回访 by itself.
+    await expect.poll(() => page.getByTestId(`case-state-${followUpId}`).textContent(), { timeout: 5000 }).not.toContain('待回访');
+    const rated = await t.api('POST', `/api/visits/${token}/follow-up/rating`, { body: { level: 4 } });
+    expect(rated.status, JSON.stringify(rated.body)).toBe(201);
+    await expect.poll(() => page.getByTestId(`case-fix-${followUpId}`).textContent(), { timeout: 5000 }).toContain('4 · 满意');
+    const shown = detail.getByTestId('case-fix-rating');
+    await shown.waitFor();
+    expect(await shown.getAttribute('data-channel')).toBe('phone');
+    await screenshot(page, 'admin-ledger-fix-live-1920x1080');
+  });
+});
+
+describe('the services table at 1366x768', () => {
+  let t: TestHall;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    t = await startTestHall();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.stop();
+  });
+
+  it('keeps the short headers (日限) on one line', async () => {
+    const page = await signedInPage(browser, t, await t.login('admin'));
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`${t.url}/admin/#/services`);
+    await page.getByTestId('admin-services-row-10').waitFor();
+    await page.evaluate(() => document.fonts.ready);
+    await screenshot(page, 'admin-services-1366x768');
+    expect(await wrappedCells(page, 'admin-services-table', 'th')).toEqual([]);
+  });
+});
