@@ -1,4 +1,5 @@
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import type { ScreenSize } from '../../support/browser.js';
 import type { TestHall } from '../../support/hall-server.js';
 
 /** A valid resident ID number (GB 11643 check character) for a made-up visitor born on `birth` (YYYYMMDD). */
@@ -46,4 +47,14 @@ export async function text(page: Page, testid: string): Promise<string> {
 /** Waits until the element with this testid contains `expected`. */
 export async function waitForText(page: Page, testid: string, expected: string, timeout = 5000): Promise<void> {
   await page.getByTestId(testid).filter({ hasText: expected }).first().waitFor({ timeout });
+}
+
+/** A pad in its own browser context, signed in as this staff member and showing the window picker. */
+export async function padAtPicker(browser: Browser, t: TestHall, staffNumber: string, size: ScreenSize): Promise<Page> {
+  const context = await browser.newContext({ viewport: size, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  await page.goto(`${t.url}/pad/`);
+  await signIn(page, staffNumber, t.adminPassword);
+  await page.getByTestId('pad-pick-window-1').waitFor();
+  return page;
 }

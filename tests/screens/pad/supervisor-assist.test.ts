@@ -2,19 +2,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, type ScreenSize } from '../../support/browser.js';
 import { startTestHall, type TestHall } from '../../support/hall-server.js';
-import { idNumber, onlineTicket, serviceId, signIn, text, waitForText } from './pad-helpers.js';
+import { idNumber, onlineTicket, padAtPicker, serviceId, text, waitForText } from './pad-helpers.js';
 
 const wide: ScreenSize = { width: 1366, height: 768 };
 const pad: ScreenSize = { width: 1280, height: 800 };
-
-async function padFor(browser: Browser, t: TestHall, staffNumber: string, size: ScreenSize): Promise<Page> {
-  const context = await browser.newContext({ viewport: size, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  await page.goto(`${t.url}/pad/`);
-  await signIn(page, staffNumber, t.adminPassword);
-  await page.getByTestId('pad-pick-window-1').waitFor();
-  return page;
-}
 
 // The QA report: 1001 opens window 1; S01 picks window 1 on /pad/ at 1366x768 and could only take it over.
 describe('a supervisor helping at a clerk\'s window', () => {
@@ -29,7 +20,7 @@ describe('a supervisor helping at a clerk\'s window', () => {
     browser = await launchBrowser();
     const staff = await t.api('GET', '/api/staff', { cookie: await t.login('admin') });
     staffIds = new Map(staff.body.map((s: { number: string; id: number }) => [s.number, s.id]));
-    clerk = await padFor(browser, t, '1001', pad);
+    clerk = await padAtPicker(browser, t, '1001', pad);
     await clerk.getByTestId('pad-pick-window-1').click();
     await clerk.getByTestId('pad-open').click();
     await waitForText(clerk, 'pad-window-status', '开放中');
@@ -40,7 +31,7 @@ describe('a supervisor helping at a clerk\'s window', () => {
   });
 
   it('offers to assist or take over, and assisting leaves the clerk at the window', async () => {
-    supervisor = await padFor(browser, t, 'S01', wide);
+    supervisor = await padAtPicker(browser, t, 'S01', wide);
     await waitForText(supervisor, 'pad-pick-status-1', '工作人员01');
     await supervisor.getByTestId('pad-pick-window-1').click();
     const dialog = supervisor.getByTestId('pad-take-over-dialog');
@@ -72,7 +63,7 @@ describe('a supervisor helping at a clerk\'s window', () => {
     expect(called).toMatchObject({ actor: { staffId: staffIds.get('S01') }, payload: { ticket: { staffId: staffIds.get('S01') } } });
 
     // A clerk (role staff) picking the same window is offered the takeover alone, as before.
-    const colleague = await padFor(browser, t, '1002', wide);
+    const colleague = await padAtPicker(browser, t, '1002', wide);
     await waitForText(colleague, 'pad-pick-status-1', '工作人员01');
     await colleague.getByTestId('pad-pick-window-1').click();
     await colleague.getByTestId('pad-take-over-dialog').waitFor();

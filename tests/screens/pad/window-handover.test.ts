@@ -2,19 +2,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, type ScreenSize } from '../../support/browser.js';
 import { startTestHall, type TestHall } from '../../support/hall-server.js';
-import { idNumber, onlineTicket, serviceId, signIn, text, waitForText } from './pad-helpers.js';
+import { idNumber, onlineTicket, padAtPicker, serviceId, text, waitForText } from './pad-helpers.js';
 
 const wide: ScreenSize = { width: 1366, height: 768 };
 const pad: ScreenSize = { width: 1280, height: 800 };
-
-async function padFor(browser: Browser, t: TestHall, staffNumber: string, size: ScreenSize): Promise<Page> {
-  const context = await browser.newContext({ viewport: size, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  await page.goto(`${t.url}/pad/`);
-  await signIn(page, staffNumber, t.adminPassword);
-  await page.getByTestId('pad-pick-window-1').waitFor();
-  return page;
-}
 
 async function windowOne(t: TestHall): Promise<{ status: string; staffName: string | null }> {
   const hall = await t.api('GET', '/api/hall', { cookie: await t.login('admin') });
@@ -59,7 +50,7 @@ describe('handing a window over between clerks, and leaving it', () => {
   });
 
   it('shows on the picker who staffs each window, with the area in both languages and cards of even height', async () => {
-    first = await padFor(browser, t, '1001', pad);
+    first = await padAtPicker(browser, t, '1001', pad);
     await first.getByTestId('pad-pick-window-1').click();
     await first.getByTestId('pad-open').click();
     await waitForText(first, 'pad-window-status', '开放中');
@@ -68,7 +59,7 @@ describe('handing a window over between clerks, and leaving it', () => {
     await first.keyboard.press('F1');
     await waitForText(first, 'pad-current-number', calledNumber);
 
-    second = await padFor(browser, t, '1002', wide);
+    second = await padAtPicker(browser, t, '1002', wide);
     await waitForText(second, 'pad-pick-status-1', '工作人员01');
     expect(await text(second, 'pad-pick-status-1')).toContain('开放中');
     expect(await text(second, 'pad-pick-window-1')).toContain('Social Security');
@@ -177,7 +168,7 @@ describe('the transfer dialog says who would call the visitor now', () => {
     browser = await launchBrowser();
     await t.openWindow('1003', 5);
     reimbursement = await serviceId(t, 'SB02');
-    desk = await padFor(browser, t, '1001', pad);
+    desk = await padAtPicker(browser, t, '1001', pad);
     await desk.getByTestId('pad-pick-window-2').click();
     await desk.getByTestId('pad-open').click();
     await waitForText(desk, 'pad-window-status', '开放中');
