@@ -67,14 +67,16 @@ function WaitingRow({ t, priorityClasses, yellowMinutes, redMinutes, now, canCal
         <span class="waiting-service">{t.serviceName.zh}</span>
         <span class="waiting-meta">
           {t.person?.nameMasked ?? ''}
-          {priority && <span class="tag tag-priority" title={priority.name.en}>优先·{priority.name.zh}</span>}
+          {priority && <span class="tag tag-priority"><Bi zh={`优先·${priority.name.zh}`} en={priority.name.en} inline /></span>}
           <AppointmentTag ticket={t} testid={`pad-waiting-appointment-${t.number}`} />
           {t.requeues > 0 && <span class="tag" data-testid={`pad-waiting-requeued-${t.number}`}><Bi zh="顺延" en="Re-queued" inline /></span>}
         </span>
       </span>
       <span class="waiting-wait">
         {waited}<small>分 min</small>
-        {level !== 'normal' && <span class={`tag tag-${level}`}>{level === 'red' ? '红灯 超时' : '黄灯'}</span>}
+        {level !== 'normal' && (
+          <span class={`tag tag-${level}`}>{level === 'red' ? <Bi zh="红灯 超时" en="Red: overdue" inline /> : <Bi zh="黄灯" en="Yellow" inline />}</span>
+        )}
       </span>
       <button type="button" class="btn btn-small" disabled={!canCall} onClick={() => onCall(t)} data-testid={`pad-call-ticket-${t.number}`}>
         <Bi zh="叫此号" en="Call" />

@@ -173,6 +173,10 @@ describe('the caller pad at window 8', () => {
     await waitForText(pad, `pad-waiting-${red}`, '红灯');
     await waitForText(pad, `pad-waiting-${yellow}`, '黄灯');
     await waitForText(pad, `pad-waiting-${priority}`, '残疾人');
+    // The marks in both languages, as everything else on the pad.
+    expect(await text(pad, `pad-waiting-${red}`)).toContain('Red: overdue');
+    expect(await text(pad, `pad-waiting-${yellow}`)).toContain('Yellow');
+    expect(await text(pad, `pad-waiting-${priority}`)).toMatch(/优先·残疾人\s*Disabled/);
     await pad.getByTestId('pad-call-next').click();
     await waitForText(pad, 'pad-current-status', '已呼叫');
     await screenshot(pad, 'pad-desk-1280x800');

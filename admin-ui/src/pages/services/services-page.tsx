@@ -1,12 +1,12 @@
 import type { Area, Service } from '../../../../protocol/config-entities.js';
-import { BiText } from '../../lib/bi.js';
+import { Bi, BiText } from '../../lib/bi.js';
 import { CrudPage, type CrudSpec } from '../../lib/crud-page.js';
 import { useList } from '../../lib/use-list.js';
 import { activeCell, yesNo } from '../cells.js';
 import { ServiceForm, type ServiceInput } from './service-form.js';
 
-function hoursText(s: Service): string {
-  if (!s.hours) return '按大厅 Hall hours';
+function hoursCell(s: Service) {
+  if (!s.hours) return <span class="nowrap"><Bi zh="按大厅" en="Hall hours" /></span>;
   return s.hours.sessions.map((x) => `${x.start}-${x.end}`).join(', ');
 }
 
@@ -19,7 +19,7 @@ export function ServicesPage() {
       { zh: '前缀', en: 'Prefix', cell: (s) => <strong class="prefix">{s.prefix}</strong> },
       { zh: '名称', en: 'Name', cell: (s) => <BiText text={s.name} /> },
       { zh: '区域', en: 'Area', cell: (s) => <span class="area-name">{areaName(s.areaId)}</span> },
-      { zh: '时间', en: 'Hours', cell: hoursText },
+      { zh: '时间', en: 'Hours', cell: hoursCell },
       { zh: '日限', en: 'Daily', cell: (s) => s.dailyQuota ?? '—' },
       { zh: '实名', en: 'ID', cell: (s) => yesNo(s.idRequired) },
       { zh: '网上', en: 'Online', cell: (s) => yesNo(s.onlineAllowed) },
