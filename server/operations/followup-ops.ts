@@ -22,7 +22,7 @@ export const listFollowUpsOp = defineOperation({
       status: query.status, overdue: query.overdue === 'true', limit: query.limit ?? 500,
       assigneeId: !own && query.mine === 'true' ? caller.staffId : undefined,
       staffId: own ? caller.staffId : undefined,
-    }, ctx.runner.clock());
+    }, ctx.runner.clock(), actorOf(caller));
   },
 });
 
@@ -34,7 +34,7 @@ export const getFollowUpOp = defineOperation({
     const found = ctx.runner.state.feedback.followUps.get(params.id) ?? followUpById(ctx.stats.db, params.id);
     if (!found) return notFound('followUp', params.id);
     if (!isSupervisor(caller) && found.staffId !== caller.staffId) return domainError('FORBIDDEN');
-    return followUpView(found, ctx.runner.clock());
+    return followUpView(found, ctx.runner.clock(), actorOf(caller));
   },
 });
 
@@ -44,7 +44,7 @@ export const recordFollowUpOp = defineOperation({
   roles: ['staff'], params: IdParams, body: FollowUpActionBody,
   handle(ctx, { params, body }, caller) {
     const decision = ctx.runner.run('recordFollowUp', { followUpId: params.id, action: body.action, note: body.note }, actorOf(caller));
-    return decision.ok ? followUpView(decision.result, ctx.runner.clock()) : decision;
+    return decision.ok ? followUpView(decision.result, ctx.runner.clock(), actorOf(caller)) : decision;
   },
 });
 
@@ -54,7 +54,7 @@ export const recordFixRatingOp = defineOperation({
   roles: ['supervisor'], params: IdParams, body: FixRatingBody,
   handle(ctx, { params, body }, caller) {
     const decision = ctx.runner.run('rateFix', { followUpId: params.id, level: body.level, channel: 'call' }, actorOf(caller));
-    return decision.ok ? followUpView(decision.result, ctx.runner.clock()) : decision;
+    return decision.ok ? followUpView(decision.result, ctx.runner.clock(), actorOf(caller)) : decision;
   },
 });
 

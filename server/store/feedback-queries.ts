@@ -1,6 +1,7 @@
 import type { FollowUpStatus, FollowUpView, RatingView } from '../../protocol/ratings.js';
-import { nextStepsOf, overdueOf } from '../core/ratings/follow-up-rules.js';
+import { overdueOf, stepsFor } from '../core/ratings/follow-up-rules.js';
 import type { FollowUpCase } from '../core/ratings/types.js';
+import type { Actor } from '../core/types.js';
 import type { Db } from './database.js';
 
 export interface RatingFilter { from: string; to: string; badOnly?: boolean; windowId?: number; staffId?: number; limit: number }
@@ -17,12 +18,13 @@ export function listRatings(db: Db, f: RatingFilter): RatingView[] {
 
 export interface FollowUpFilter { status?: FollowUpStatus; overdue?: boolean; assigneeId?: number; staffId?: number; limit: number }
 
-export function followUpView(c: FollowUpCase, now: number): FollowUpView {
-  return { ...c, overdue: overdueOf(c, now), nextSteps: nextStepsOf(c) };
+/** A case as `actor` sees it: its deadlines against now, and the steps they may take next. */
+export function followUpView(c: FollowUpCase, now: number, actor: Actor): FollowUpView {
+  return { ...c, overdue: overdueOf(c, now), nextSteps: stepsFor(c, actor) };
 }
 
 /** Follow-up cases, newest first; overdue is the same rule as the domain's, evaluated in SQL on the stored deadlines. */
-export function listFollowUps(db: Db, f: FollowUpFilter, now: number): FollowUpView[] {
+export function listFollowUps(db: Db, f: FollowUpFilter, now: number, actor: Actor): FollowUpView[] {
   const rows = db.prepare(`
     SELECT json FROM follow_ups
     WHERE (@status IS NULL OR status = @status) AND (@assigneeId IS NULL OR assignee_id = @assigneeId)
@@ -30,7 +32,7 @@ export function listFollowUps(db: Db, f: FollowUpFilter, now: number): FollowUpV
       AND (@overdue = 0 OR (status <> 'closed' AND ((contacted_at IS NULL AND @now >= contact_due_at) OR (resolved_at IS NULL AND @now >= rectify_due_at))))
     ORDER BY id DESC LIMIT @limit`).pluck()
     .all({ status: f.status ?? null, assigneeId: f.assigneeId ?? null, staffId: f.staffId ?? null, overdue: f.overdue ? 1 : 0, now, limit: f.limit }) as string[];
-  return rows.map((json) => followUpView(JSON.parse(json) as FollowUpCase, now));
+  return rows.map((json) => followUpView(JSON.parse(json) as FollowUpCase, now, actor));
 }
 
 export function followUpById(db: Db, id: number): FollowUpCase | null {

@@ -49,6 +49,14 @@ export function nextStepsOf(c: Pick<FollowUpCase, 'status'>): { action: FollowUp
     .map(([action, t]) => ({ action, noteRequired: t.noteRequired }));
 }
 
+/**
+ * The steps this person may take next: the case's next steps less those the hall would refuse them (a clerk's
+ * steps on a colleague's case, deciding one's own appeal), so a screen offers nobody a button that only says no.
+ */
+export function stepsFor(c: FollowUpCase, actor: Actor): { action: FollowUpAction; noteRequired: boolean }[] {
+  return nextStepsOf(c).filter(({ action }) => mayAct(followUpTransitions[action].who, actor, c) && !selfDecidesAppeal(action, actor, c));
+}
+
 export function staffIdOf(actor: Actor): number | null {
   return actor.kind === 'staff' ? actor.staffId : null;
 }
