@@ -1,16 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { at } from '../../core/hall-fixture.js';
-import { launchBrowser, screenshot } from '../../support/browser.js';
-import { startTestHall, type TestHall } from '../../support/hall-server.js';
-import { FakeClock } from '../../stats/stats-hall.js';
-import { contactAndRectify, servedVisit } from '../phone/phone-fixture.js';
-import { signedInPage } from './signed-in-page.js';
+import { screenshot } from '../../support/browser.js';
+import type { TestHall } from '../../support/hall-server.js';
+import { contactAndRectify } from '../phone/phone-fixture.js';
+import { ledgerWithBadRating, type LedgerHall } from './ledger-fixture.js';
 
 describe('the ledger records the fix rating a visitor gave on the call-back', () => {
-  const clock = new FakeClock(at('2026-03-10 09:00'));
+  let hall: LedgerHall;
   let t: TestHall;
-  let browser: Browser;
   let page: Page;
   let supervisor: string;
   let token: string;
@@ -25,20 +22,10 @@ describe('the ledger records the fix rating a visitor gave on the call-back', ()
   };
 
   beforeAll(async () => {
-    t = await startTestHall({ clock: clock.read });
-    const staff = await t.login('1001');
-    supervisor = await t.login('admin');
-    token = await servedVisit(t, staff, '654');
-    const rated = await t.api('POST', `/api/visits/${token}/rating`, { body: { level: 2, reasons: ['efficiency'] } });
-    expect(rated.status, JSON.stringify(rated.body)).toBe(201);
-    followUpId = rated.body.followUpId;
-    browser = await launchBrowser();
-    page = await signedInPage(browser, t, supervisor);
+    hall = await ledgerWithBadRating('654');
+    ({ t, page, supervisor, token, followUpId } = hall);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.stop();
-  });
+  afterAll(async () => hall?.stop());
 
   it('offers no fix rating before the case is rectified or explained', async () => {
     const detail = await openCase();
