@@ -69,8 +69,9 @@ export type StatsReport = z.infer<typeof StatsReport>;
 
 /** The monthly window efficiency report: one row per window, ranked by visitors served per open hour. */
 export const WindowReportRow = StatsRow.extend({
-  windowId: Id,
-  windowNumber: z.number().int(),
+  /** Null on the last row: the tickets no window called, so the rows add up to the month's total. */
+  windowId: Id.nullable(),
+  windowNumber: z.number().int().nullable(),
   servedPerOpenHour: z.number().nullable(),
   rank: z.number().int().nullable(),
 });

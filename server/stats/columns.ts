@@ -43,7 +43,7 @@ export const statsColumns: Column<StatsRow>[] = [
 
 export const windowReportColumns: Column<WindowReportRow>[] = [
   { zh: '排名', en: 'Rank', value: (r) => r.rank },
-  { zh: '窗口号', en: 'Window', value: (r) => (r.windowId > 0 ? r.windowNumber : null) },
+  { zh: '窗口号', en: 'Window', value: (r) => r.windowNumber },
   ...statsColumns,
   { zh: '每开放小时办结', en: 'Served per open hour', value: (r) => r.servedPerOpenHour },
 ];

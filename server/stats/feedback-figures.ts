@@ -1,5 +1,5 @@
 import type { Db } from '../store/database.js';
-import { appointmentKey, recordJoins, recordKey, type Grouping } from './dimensions.js';
+import { appointmentKey, recordJoins, recordKey, unhandledKey, type Grouping } from './dimensions.js';
 import { daysCte } from './period.js';
 
 export interface RatingCounts { ratings: number; good: number; bad: number }
@@ -40,5 +40,7 @@ export function appointmentCounts(db: Db, by: Grouping, params: Params): Map<str
     FROM appointments a JOIN services s ON s.id = a.service_id LEFT JOIN tickets t ON t.id = json_extract(a.json, '$.ticketId')
     WHERE a.date BETWEEN @from AND @to
     GROUP BY k`).all({ from: params.from, to: params.to }) as ({ k: string | null } & AppointmentCounts)[];
-  return new Map(rows.filter((r) => r.k !== null).map(({ k, ...c }) => [k!, c]));
+  // By window or staff, a kept appointment whose ticket no window called belongs to nobody's row, like its ticket;
+  // a missed one has no ticket and no row.
+  return new Map(rows.filter((r) => r.k !== null || r.kept > 0).map(({ k, ...c }) => (k === null ? [unhandledKey, { ...c, missed: 0 }] : [k, c])));
 }

@@ -22,17 +22,20 @@ export function windowReport(db: Db, state: HallState, month: string, now: numbe
   const period = statsPeriod(from, to, state.settings.timeZone, now);
   const numbers = new Map<string, number>();
   for (const row of db.prepare('SELECT id, number FROM windows').all() as { id: number; number: number }[]) numbers.set(String(row.id), row.number);
-  // The window report ranks windows; tickets no window called have no place in it (the general report shows them).
-  const rows: WindowReportRow[] = statsRows(db, state, 'window', period).filter((r) => r.key !== unhandledKey).map((r) => {
+  // Tickets no window called (still waiting at the close, cancelled) keep their own unranked row, last, as in the
+  // general report: the rows add up to the month's total, in the screen and in the exports.
+  const rows: WindowReportRow[] = statsRows(db, state, 'window', period).map((r) => {
     const openHours = (r.openMinutes ?? 0) / 60;
+    const unhandled = r.key === unhandledKey;
     return {
-      ...r, windowId: Number(r.key), windowNumber: numbers.get(r.key) ?? 0,
+      ...r, windowId: unhandled ? null : Number(r.key), windowNumber: unhandled ? null : numbers.get(r.key) ?? 0,
       servedPerOpenHour: openHours > 0 ? Math.round((r.served / openHours) * 100) / 100 : null, rank: null,
     };
   });
-  const ranked = rows.filter((r) => r.servedPerOpenHour !== null).sort((a, b) => b.servedPerOpenHour! - a.servedPerOpenHour! || a.windowNumber - b.windowNumber);
+  const ranked = rows.filter((r) => r.servedPerOpenHour !== null).sort((a, b) => b.servedPerOpenHour! - a.servedPerOpenHour! || a.windowNumber! - b.windowNumber!);
   ranked.forEach((r, i) => { r.rank = i + 1; });
-  rows.sort((a, b) => a.windowNumber - b.windowNumber);
+  const number = (r: WindowReportRow) => r.windowNumber ?? Infinity;
+  rows.sort((a, b) => number(a) - number(b));
   const total = statsRows(db, state, 'total', period)[0] ?? zeroRow();
   return { month, generatedAt: now, rows, total };
 }

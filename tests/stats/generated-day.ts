@@ -71,6 +71,12 @@ export function generateDay(seed = 20261123): GeneratedDay {
     const booked = hall.tryRun('createAppointment', { serviceId: pick([pension, transfer]), date: day, slotStart: pick(slots), person: person(false), code: String(500000 + i) });
     if (booked && rng() < 0.7) agenda.at(booked.startsAt - between(0, 15) * min, () => void hall.tryRun('checkInAppointment', { code: booked.code }));
   }
+  // One visitor checks in early and leaves before any window calls them: kept, and handled by nobody.
+  const leaver = hall.tryRun('createAppointment', { serviceId: pension, date: day, slotStart: '16:30', person: person(false), code: '599999' });
+  if (leaver) agenda.at(t('16:20'), () => {
+    const ticket = hall.tryRun('checkInAppointment', { code: leaver.code });
+    if (ticket) agenda.at(t('16:22'), () => void hall.tryRun('cancelTicket', { ticketId: ticket.id, reason: 'visitor' }));
+  });
 
   // Visitors, about one every two minutes while the services are open: a little more than the windows manage.
   for (let time = t('09:00'); ; ) {

@@ -131,7 +131,7 @@ export function expectedRows(l: Ledger, by: By, s: Setting): Figures[] {
   }
   for (const a of l.appointments.values()) {
     const ticket = a.ticketId !== null ? l.tickets.get(a.ticketId) : undefined;
-    const k = by === 'hour' ? a.slotStart.slice(0, 2) : by === 'window' || by === 'staff' ? (ticket ? keyOfLeg(ticket) : null)
+    const k = by === 'hour' ? a.slotStart.slice(0, 2) : by === 'window' || by === 'staff' ? (ticket ? keyOfLeg(ticket) ?? 'none' : null)
       : by === 'service' ? String(a.serviceId) : by === 'area' ? String(s.areaOfService.get(a.serviceId)) : by === 'day' ? a.date : 'total';
     if (k === null) continue;
     if (a.status === 'checked_in') row(k).appointmentsKept++;
