@@ -1,6 +1,6 @@
-// What a rating needs before it can be sent, for the screens that ask for one (the window's rating screen and the
-// phone page). No schema library here: the rating screen is a small page of its own and stays light. The server
-// decides again (server/core/commands/ratings.ts); these rules only let a screen ask before it sends.
+// Rating rules the screens share with the server (the window's rating screen, the phone page, the admin ledger): a
+// screen asks before it sends, and the server decides with the same functions (server/core/commands/ratings.ts,
+// follow-ups.ts). No schema library here: the rating screen is a small page of its own and stays light.
 
 /** Levels 2 and 1 (不满意, 非常不满意) are a bad rating and need a reason. */
 export const isBadRatingLevel = (level: number): boolean => level <= 2;
@@ -16,4 +16,13 @@ export function ratingGap(level: number, reasons: readonly string[], comment: st
   if (isBadRatingLevel(level) && reasons.length === 0) return 'reason';
   if (reasons.some(reasonNeedsComment) && !comment.trim()) return 'comment';
   return null;
+}
+
+/**
+ * The visitor rates each fix once. A bad rating of a fix sends the case back to rectification (its resolution is
+ * cleared), so a case resolved again after one awaits the rating of the new fix; one voided by an upheld appeal has
+ * nothing to rate.
+ */
+export function fixAwaitsRating(c: { resolvedAt: number | null; outcome: string | null; fixRating: { level: number } | null }): boolean {
+  return c.resolvedAt !== null && c.outcome !== 'appealUpheld' && (c.fixRating === null || isBadRatingLevel(c.fixRating.level));
 }

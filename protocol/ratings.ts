@@ -3,7 +3,7 @@ import { DayDate, Id } from './config-entities.js';
 import { Text } from './i18n.js';
 import { ratingCommentMax } from './rating-rules.js';
 
-export { isBadRatingLevel, ratingCommentMax, ratingGap, reasonNeedsComment } from './rating-rules.js';
+export { fixAwaitsRating, isBadRatingLevel, ratingCommentMax, ratingGap, reasonNeedsComment } from './rating-rules.js';
 
 // 好差评: the visitor's rating of a visit, and the follow-up a bad rating opens (国办发〔2019〕51号).
 
@@ -65,6 +65,19 @@ export const FollowUpAction = z.enum(['contact', 'rectify', 'explain', 'close', 
 export type FollowUpAction = z.infer<typeof FollowUpAction>;
 
 export const FollowUpActionBody = z.object({ action: FollowUpAction, note: z.string().trim().max(1000).optional() }).strict();
+
+/** A case's steps as its history and the audit log name them (open: the bad rating; fixRated: the visitor rated the fix). */
+export const followUpStepNames: Record<FollowUpAction | 'open' | 'fixRated', Text> = {
+  open: { zh: '差评立案', en: 'Case opened' },
+  contact: { zh: '回访', en: 'Contacted' },
+  rectify: { zh: '整改', en: 'Rectified' },
+  explain: { zh: '解释说明', en: 'Explained' },
+  close: { zh: '办结', en: 'Closed' },
+  appeal: { zh: '申诉', en: 'Appeal' },
+  uphold: { zh: '申诉成立', en: 'Appeal upheld' },
+  withdraw: { zh: '撤回申诉', en: 'Appeal withdrawn' },
+  fixRated: { zh: '整改评价', en: 'Fix rated' },
+};
 
 /** The visitor's rating of the fix: on the phone page, or told to the supervisor on the call-back. */
 export const FixRatingBody = z.object({ level: RatingLevel }).strict();

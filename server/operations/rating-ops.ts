@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseNumberBody, FixRatingBody, RateMyVisitBody, RateVisitBody, ratingLevelNames, ratingReasonNames, RatingReason, type RatingLevel } from '../../protocol/ratings.js';
+import { CaseNumberBody, fixAwaitsRating, FixRatingBody, RateMyVisitBody, RateVisitBody, ratingLevelNames, ratingReasonNames, RatingReason, type RatingLevel } from '../../protocol/ratings.js';
 import { DayDate, Id } from '../../protocol/config-entities.js';
 import { commands } from '../core/commands/index.js';
 import { padGraceMs } from '../core/commands/ratings.js';
@@ -68,7 +68,7 @@ export const getMyRatingOp = defineOperation({
       canRate: probe?.ok === true,
       followUp: followUp && {
         id: followUp.id, status: followUp.status, fixRating: followUp.fixRating,
-        canRateFix: followUp.resolvedAt !== null && followUp.outcome !== 'appealUpheld' && followUp.fixRating === null,
+        canRateFix: fixAwaitsRating(followUp),
       },
     };
   },

@@ -16,7 +16,7 @@ export function createFeedbackProjector(db: Db): (event: FeedbackEvent, at: numb
     VALUES (@id, @ratingId, @ticketId, @hallDay, @serviceId, @windowId, @staffId, @assigneeId, @status, @openedAt,
       @contactDueAt, @rectifyDueAt, @contactedAt, @resolvedAt, @closedAt, @json)
     ON CONFLICT (id) DO UPDATE SET status = excluded.status, assignee_id = excluded.assignee_id, contacted_at = excluded.contacted_at,
-      resolved_at = excluded.resolved_at, closed_at = excluded.closed_at, json = excluded.json`);
+      rectify_due_at = excluded.rectify_due_at, resolved_at = excluded.resolved_at, closed_at = excluded.closed_at, json = excluded.json`);
   const putCaseNumber = db.prepare(`
     INSERT INTO case_numbers (ticket_id, visit_id, case_number, posted_at) VALUES (?, ?, ?, ?)
     ON CONFLICT (ticket_id) DO UPDATE SET case_number = excluded.case_number, posted_at = excluded.posted_at`);

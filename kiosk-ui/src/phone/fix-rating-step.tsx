@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { apiCall } from '../../../protocol/api-client.js';
 import type { ErrorBody } from '../../../protocol/i18n.js';
-import { ratingLevelNames, type RatingLevel } from '../../../protocol/ratings.js';
+import { isBadRatingLevel, ratingLevelNames, type RatingLevel } from '../../../protocol/ratings.js';
 import { Bi } from '../shared/bilingual.js';
 import { fixWords as w, followUpStateWords } from './fix-words.js';
 import { LevelButtons } from './level-buttons.js';
@@ -38,20 +38,22 @@ export function FixRatingStep({ token, followUp, onRated, onRefused }: {
     <section class="panel fix" aria-labelledby="fix-title" data-testid="phone-follow-up" data-status={followUp.status}>
       <h2 id="fix-title" class="panel-title"><Bi text={w.title} /></h2>
       <p class="fix-state" data-testid="phone-follow-up-state"><Bi text={followUpStateWords[followUp.status]} /></p>
-      {rated ? (
+      {followUp.canRateFix ? (
+        <>
+          <h3 id="fix-rate-title" class="fix-rate-title"><Bi text={w.rateTitle} /></h3>
+          <p class="field-hint"><Bi text={w.rateHint} /></p>
+          <LevelButtons labelledBy="fix-rate-title" chosen={chosen} busy={busy} testid="fix-rate" onChoose={(l) => void send(l)} />
+        </>
+      ) : rated ? (
         <div role="status" data-testid="phone-fix-thanks">
           <p class="fix-thanks"><Bi text={w.thanks} /></p>
           <p class="rating-mine">
             <Bi text={w.yours} /> <strong data-testid="phone-fix-level"><Bi text={ratingLevelNames[rated.level]} /></strong>
             {rated.channel === 'call' ? <span class="muted"><Bi text={w.byCall} /></span> : null}
           </p>
+          {/* A bad fix rating sent the case back: the state line above already says it is being put right. */}
+          {isBadRatingLevel(rated.level) && followUp.status === 'contacted' ? <p class="fix-reopened" data-testid="phone-fix-reopened"><Bi text={w.reopened} /></p> : null}
         </div>
-      ) : followUp.canRateFix ? (
-        <>
-          <h3 id="fix-rate-title" class="fix-rate-title"><Bi text={w.rateTitle} /></h3>
-          <p class="field-hint"><Bi text={w.rateHint} /></p>
-          <LevelButtons labelledBy="fix-rate-title" chosen={chosen} busy={busy} testid="fix-rate" onChoose={(l) => void send(l)} />
-        </>
       ) : null}
       <Refusal error={problem} testid="phone-fix-error" />
     </section>

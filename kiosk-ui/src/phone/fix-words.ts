@@ -14,7 +14,8 @@ export const followUpStateWords: Record<FollowUpStatus, Text> = {
 export const fixWords = {
   title: { zh: '差评处理进度', en: 'Your feedback, followed up' },
   rateTitle: { zh: '请评价整改结果', en: 'How well was it put right?' },
-  rateHint: { zh: '整改满意度只能评价一次', en: 'You can rate this once' },
+  rateHint: { zh: '每次整改评价一次；不满意的，将重新整改', en: 'You rate each fix once; if you are not satisfied, it is put right again' },
+  reopened: { zh: '您对整改结果不满意，已重新交办整改', en: 'You were not satisfied with the fix, so it is being put right again' },
   thanks: { zh: '感谢您对整改结果的评价！', en: 'Thank you for rating how it was put right!' },
   yours: { zh: '您对整改的评价', en: 'Your rating of the fix' },
   byCall: { zh: '（回访电话中记录）', en: '(recorded on the call-back)' },

@@ -1,6 +1,7 @@
 import type { FollowUpAction, RatingLevel } from '../../../protocol/ratings.js';
 import { domainError, notFound } from '../errors.js';
-import { followUpRefusal, followUpTransitions, mayAct, nextStatus, noteRequired, selfDecidesAppeal, staffIdOf } from '../ratings/follow-up-rules.js';
+import { followUpRefusal, followUpTransitions, mayAct, nextStatus, noteRequired, reopenedForRectification, selfDecidesAppeal, staffIdOf } from '../ratings/follow-up-rules.js';
+import { fixAwaitsRating, isBadRatingLevel } from '../../../protocol/rating-rules.js';
 import type { FollowUpCase } from '../ratings/types.js';
 import { accept, type Handler } from './decision.js';
 
@@ -52,17 +53,19 @@ export const recordFollowUp: Handler<FollowUpArgs, FollowUpCase> = (state, args,
 
 export interface FixRatingArgs { followUpId: number; level: RatingLevel; channel: 'phone' | 'call' }
 
-/** The visitor rates the fix once it is rectified or explained: on the phone page, or told on the call-back. */
+/**
+ * The visitor rates the fix once it is rectified or explained: on the phone page, or told on the call-back. A bad
+ * rating of the fix sends the case back to rectification.
+ */
 export const rateFix: Handler<FixRatingArgs, FollowUpCase> = (state, args, ctx) => {
   const found = state.feedback.followUps.get(args.followUpId);
   if (!found) return notFound('followUp', args.followUpId);
   if (args.channel === 'call' && ctx.actor.kind !== 'staff') return domainError('FORBIDDEN');
   if (found.resolvedAt === null || found.outcome === 'appealUpheld') return followUpRefusal(found.status, 'rateFix');
-  if (found.fixRating !== null) return domainError('FIX_ALREADY_RATED');
-  const updated: FollowUpCase = {
-    ...found,
-    fixRating: { level: args.level, at: ctx.now, channel: args.channel },
-    history: [...found.history, { action: 'fixRated', from: found.status, to: found.status, staffId: staffIdOf(ctx.actor), at: ctx.now, note: null }],
-  };
+  if (!fixAwaitsRating(found)) return domainError('FIX_ALREADY_RATED');
+  const rated: FollowUpCase = { ...found, fixRating: { level: args.level, at: ctx.now, channel: args.channel } };
+  const after = isBadRatingLevel(args.level) ? reopenedForRectification(state, rated, ctx.now) : rated;
+  const step = { action: 'fixRated' as const, from: found.status, to: after.status, staffId: staffIdOf(ctx.actor), at: ctx.now, note: null };
+  const updated: FollowUpCase = { ...after, history: [...found.history, step] };
   return accept([{ type: 'followUp.updated', followUp: updated, voidedRatingId: null }], updated);
 };

@@ -3,7 +3,8 @@ import { domainError, invalidTransition, notFound } from '../errors.js';
 import { hallDay } from '../hall-time.js';
 import { openFollowUp } from '../ratings/follow-up-rules.js';
 import { ratingSettingsOf } from '../ratings/settings.js';
-import { isBadLevel, type FollowUpCase, type Rating } from '../ratings/types.js';
+import { isBadRatingLevel } from '../../../protocol/rating-rules.js';
+import type { FollowUpCase, Rating } from '../ratings/types.js';
 import type { HallState, Ticket } from '../types.js';
 import { accept, type Handler } from './decision.js';
 import { windowFor } from './window-access.js';
@@ -41,11 +42,11 @@ export const rateVisit: Handler<RateVisitArgs, Rating> = (state, args, ctx) => {
   if (ctx.now - ticket.finishedAt! > window || (args.channel === 'phone' && !sameDay)) return domainError('RATING_CLOSED');
   const reasons = [...new Set(args.reasons ?? [])];
   const comment = args.comment?.trim() || null;
-  if (isBadLevel(args.level) && reasons.length === 0) return domainError('RATING_REASON_REQUIRED');
+  if (isBadRatingLevel(args.level) && reasons.length === 0) return domainError('RATING_REASON_REQUIRED');
   if (reasons.includes('other') && !comment) return domainError('RATING_COMMENT_REQUIRED');
 
   const feedback = state.feedback;
-  const bad = isBadLevel(args.level);
+  const bad = isBadRatingLevel(args.level);
   const rating: Rating = {
     id: feedback.lastId.rating + 1, visitId: ticket.visitId, ticketId: ticket.id, number: ticket.number, hallDay: ticket.hallDay,
     serviceId: ticket.serviceId, windowId: ticket.windowId, staffId: ticket.staffId, level: args.level, reasons, comment,

@@ -27,6 +27,20 @@ export function openFollowUp(state: HallState, rating: Rating, id: number, now: 
   };
 }
 
+/**
+ * A fix the visitor rates 不满意 or worse has not put things right: the case goes back to rectification (the
+ * call-back stands), closed or not, with a fresh deadline of the hall's working days from the day of that rating,
+ * since the first one may well have passed while the fix was made.
+ */
+export function reopenedForRectification(state: HallState, c: FollowUpCase, now: number): FollowUpCase {
+  const settings = followUpSettingsOf(state.settings);
+  const ratedOn = hallDay(now, state.settings.timeZone);
+  return {
+    ...c, status: 'contacted', outcome: null, resolvedAt: null, closedAt: null,
+    rectifyDueAt: workingDayDeadline(workCalendar(settings), ratedOn, settings.rectifyWorkingDays, state.settings.timeZone),
+  };
+}
+
 type Who = 'supervisor' | 'handlerOrSupervisor' | 'appellantOrSupervisor';
 
 interface Transition { from: FollowUpStatus[]; who: Who; noteRequired: boolean }

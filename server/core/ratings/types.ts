@@ -23,6 +23,3 @@ export function emptyFeedback(): FeedbackState {
   return { ratings: new Map(), caseNumbers: new Map(), followUps: new Map(), lastId: { rating: 0, followUp: 0 } };
 }
 
-export function isBadLevel(level: number): boolean {
-  return level <= 2;
-}

@@ -101,6 +101,26 @@ describe('a bad rating\'s follow-up', () => {
     expect(refuse(hall.state, 'rateFix', { followUpId: caseId, level: 5, channel: 'call' }, at('2026-11-23 13:00'), supervisorOf(hall)).code).toBe('FIX_ALREADY_RATED');
   });
 
+  it('goes back to rectification when the visitor rates the fix 不满意, with a fresh deadline, and the next fix is rated again', () => {
+    const { hall, caseId, act } = badRating();
+    act('contact', '2026-11-23 10:00');
+    act('rectify', '2026-11-23 11:00');
+    act('close', '2026-11-23 11:30');
+    // Rated on Friday 27: Sat 28 (make-up), Mon 30, Tue 12-01, Wed 02, Thu 03: due by the end of Thursday.
+    const reopened = run(hall.state, 'rateFix', { followUpId: caseId, level: 2, channel: 'phone' }, at('2026-11-27 09:00'), { kind: 'public' });
+    expect(reopened).toMatchObject({ status: 'contacted', outcome: null, resolvedAt: null, closedAt: null, contactedAt: at('2026-11-23 10:00') });
+    expect(reopened.fixRating).toEqual({ level: 2, at: at('2026-11-27 09:00'), channel: 'phone' });
+    expect(reopened.rectifyDueAt).toBe(at('2026-12-04 00:00'));
+    expect(reopened.history.at(-1)).toMatchObject({ action: 'fixRated', from: 'closed', to: 'contacted' });
+    expect(overdueOf(reopened, at('2026-12-04 00:00')).rectify).toBe(true);
+    // Until it is put right again there is nothing new to rate.
+    expect(refuse(hall.state, 'rateFix', { followUpId: caseId, level: 5, channel: 'phone' }, at('2026-11-27 10:00')).code).toBe('FOLLOW_UP_TRANSITION');
+    act('rectify', '2026-11-30 10:00');
+    const second = run(hall.state, 'rateFix', { followUpId: caseId, level: 4, channel: 'call' }, at('2026-11-30 11:00'), supervisorOf(hall));
+    expect(second).toMatchObject({ status: 'rectified', outcome: 'rectified', fixRating: { level: 4, channel: 'call' } });
+    expect(second.history.filter((h) => h.action === 'fixRated').map((h) => h.to)).toEqual(['contacted', 'rectified']);
+  });
+
   it('is not opened by a rating of 3 or better', () => {
     const { hall, ticket, finishedAt } = hallWithFinishedVisit();
     expect(run(hall.state, 'rateVisit', { ticketId: ticket.id, level: 3, channel: 'window' }, finishedAt, pad).followUpId).toBeNull();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from '../../support/browser.js';
 import type { TestHall } from '../../support/hall-server.js';
 import { contactAndRectify } from '../phone/phone-fixture.js';
-import { ledgerWithBadRating, type LedgerHall } from './ledger-fixture.js';
+import { badlyRatedVisit, ledgerWithBadRating, type LedgerHall } from './ledger-fixture.js';
 
 describe('the ledger records the fix rating a visitor gave on the call-back', () => {
   let hall: LedgerHall;
@@ -59,5 +59,32 @@ describe('the ledger records the fix rating a visitor gave on the call-back', ()
     // The visitor's page now shows the rating as recorded, and offers no second one.
     const phone = (await t.api('GET', `/api/visits/${token}/rating`)).body;
     expect(phone.followUp).toMatchObject({ fixRating: { level: 3, channel: 'call' }, canRateFix: false });
+  });
+
+  it('puts a case the visitor rates 不满意 back to rectification, and asks for the next fix\'s rating', async () => {
+    const bad = await t.api('POST', `/api/follow-ups/${followUpId}/fix-rating`, { cookie: supervisor, body: { level: 3 } });
+    expect(bad.body.code).toBe('FIX_ALREADY_RATED');
+    // A second case, its fix rated 不满意 on the call-back from the screen.
+    ({ followUpId } = await badlyRatedVisit(t, '655'));
+    await contactAndRectify(t, supervisor, followUpId);
+    let detail = await openCase();
+    await detail.getByTestId('case-fix-level').selectOption('2');
+    await detail.getByTestId('case-fix-record').click();
+    await detail.getByTestId('case-fix-reopened').waitFor();
+    expect(await detail.getByTestId('case-fix-rating').getAttribute('data-level')).toBe('2');
+    expect(await detail.getByTestId('case-fix-record').count()).toBe(0);
+    expect((await t.api('GET', `/api/follow-ups/${followUpId}`, { cookie: supervisor })).body).toMatchObject({ status: 'contacted', resolvedAt: null });
+    await screenshot(page, 'admin-ledger-fix-reopened-1920x1080');
+
+    // Rectified again: the last rating stays in view, and the new fix can be recorded.
+    const again = await t.api('POST', `/api/follow-ups/${followUpId}/actions`, { cookie: supervisor, body: { action: 'rectify', note: '重新办理完毕' } });
+    expect(again.status).toBe(200);
+    detail = await openCase();
+    await detail.getByTestId('case-fix-record').waitFor();
+    expect(await detail.getByTestId('case-fix-rating').getAttribute('data-level')).toBe('2');
+    await detail.getByTestId('case-fix-level').selectOption('5');
+    await detail.getByTestId('case-fix-record').click();
+    await detail.locator('[data-testid=case-fix-rating][data-level="5"]').waitFor();
+    expect(await detail.getByTestId('case-fix-reopened').count()).toBe(0);
   });
 });

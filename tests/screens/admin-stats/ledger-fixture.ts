@@ -19,18 +19,23 @@ export interface LedgerHall {
 export async function ledgerWithBadRating(idSerial: string): Promise<LedgerHall> {
   const clock = new FakeClock(at('2026-03-10 09:00'));
   const t = await startTestHall({ clock: clock.read });
-  const staff = await t.login('1001');
   const supervisor = await t.login('admin');
-  const token = await servedVisit(t, staff, idSerial);
-  const rated = await t.api('POST', `/api/visits/${token}/rating`, { body: { level: 2, reasons: ['efficiency'] } });
-  expect(rated.status, JSON.stringify(rated.body)).toBe(201);
+  const { token, followUpId } = await badlyRatedVisit(t, idSerial);
   const browser = await launchBrowser();
   const page = await signedInPage(browser, t, supervisor);
   return {
-    clock, t, browser, page, supervisor, token, followUpId: rated.body.followUpId,
+    clock, t, browser, page, supervisor, token, followUpId,
     async stop() {
       await browser.close();
       await t.stop();
     },
   };
+}
+
+/** A visitor served at window 1 by 1001 who rates the visit 不满意 from their phone: the follow-up case it opens. */
+export async function badlyRatedVisit(t: TestHall, idSerial: string): Promise<{ token: string; followUpId: number }> {
+  const token = await servedVisit(t, await t.login('1001'), idSerial);
+  const rated = await t.api('POST', `/api/visits/${token}/rating`, { body: { level: 2, reasons: ['efficiency'] } });
+  expect(rated.status, JSON.stringify(rated.body)).toBe(201);
+  return { token, followUpId: rated.body.followUpId };
 }
