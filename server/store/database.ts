@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { WalSync, type SyncFile } from './wal-sync.js';
 
 export type Db = Database.Database;
+
+export const journalSizeLimitBytes = 32 * 1024 * 1024;
 export type Synchronous = 'FULL' | 'NORMAL';
 
 const sqlDir = join(dirname(fileURLToPath(import.meta.url)), '../../sql');
@@ -21,6 +23,11 @@ export function openDatabase(path: string): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // A rush leaves the journal file as long as the rush made it (hundreds of MB after kiosks flat out); SQLite keeps
+  // the file and writes over it. With a limit, the first commit after the journal begins anew cuts the file back to
+  // it, so a calm hall gives the disk back. Above the 16 MB a journal reaches before it is made to begin anew
+  // (checkpointer.ts), so at any steady pace the file is written over, never cut and grown again.
+  db.pragma(`journal_size_limit = ${journalSizeLimitBytes}`);
   migrate(db);
   return db;
 }

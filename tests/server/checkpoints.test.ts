@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Checkpointer, type CheckpointReport } from '../../server/store/checkpointer.js';
-import { openDatabase, type Db } from '../../server/store/database.js';
+import { journalSizeLimitBytes, openDatabase, type Db } from '../../server/store/database.js';
 
 const log = pino({ level: 'silent' });
 const payload = JSON.stringify({ note: 'x'.repeat(4_000) });
@@ -53,16 +53,17 @@ describe('the journal under writes that never pause', () => {
       if (waited > 10_000) throw new Error('the checkpoint thread never reported');
       await sleep(5);
     }
-    return { db, walPath: `${path}-wal`, reports, stopWatching: () => clearInterval(watch) };
+    return { db, checkpoints, walPath: `${path}-wal`, reports, stopWatching: () => clearInterval(watch) };
   }
 
-  it('is started again once it is long, so it stays short and every row is kept', async () => {
+  it('is started again once it is long, so it stays short and every row is kept; after a rush the file is cut back', async () => {
     const commits = 2_000;
     // The same rush with passive copies alone: the journal only grows, and ends holding all that the rush wrote.
     const passiveOnly = await hallDatabase(Number.POSITIVE_INFINITY);
     const written = await rush(passiveOnly.db, passiveOnly.walPath, commits);
     passiveOnly.stopWatching();
     expect(passiveOnly.reports.some((r) => r.restarted)).toBe(false);
+    expect(written).toBeGreaterThan(journalSizeLimitBytes);
 
     const restarting = await hallDatabase(256); // 1 MB
     const largest = await rush(restarting.db, restarting.walPath, commits);
@@ -73,5 +74,16 @@ describe('the journal under writes that never pause', () => {
     // a busy machine stretches the time between copies; a journal that restarted only now and then would exceed it.
     expect(largest).toBeLessThan(written / 4);
     expect(restarting.db.prepare("SELECT COUNT(*) FROM events WHERE type = 'test.rush'").pluck().get()).toBe(commits);
+
+    // Calm again: once a copy has taken in the whole journal, the next commit begins it anew and cuts the file back.
+    const runs = passiveOnly.checkpoints.runs;
+    for (let waited = 0; passiveOnly.checkpoints.runs < runs + 2; waited += 10) {
+      if (waited > 10_000) throw new Error('no checkpoint after the rush');
+      await sleep(10);
+    }
+    expect(statSync(passiveOnly.walPath).size).toBe(written);
+    passiveOnly.db.prepare("INSERT INTO events (at, type, actor, payload) VALUES (0, 'test.calm', '{}', '{}')").run();
+    expect(statSync(passiveOnly.walPath).size).toBeLessThanOrEqual(journalSizeLimitBytes);
+    expect(passiveOnly.db.prepare("SELECT COUNT(*) FROM events WHERE type LIKE 'test.%'").pluck().get()).toBe(commits + 1);
   });
 });
