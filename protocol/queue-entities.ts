@@ -56,6 +56,9 @@ export const WindowView = z.object({
 });
 export type WindowView = z.infer<typeof WindowView>;
 
+/** A window's day so far (GET /api/windows/:windowId/today), counted as the statistics count a leg. */
+export interface WindowDayCounts { served: number; noShow: number; transferred: number }
+
 /** Where a waiting ticket stands: people ahead and the estimated wait, from the dispatch rule run forward. */
 export const Forecast = z.object({
   ticketId: Id,

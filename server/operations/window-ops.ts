@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { CallTicketBody, SetWindowStatusBody } from '../../protocol/commands.js';
 import type { CommandName } from '../core/commands/index.js';
+import { notFound } from '../core/errors.js';
+import { hallDay } from '../core/hall-time.js';
 import type { Ticket } from '../core/types.js';
+import { windowDayCounts } from '../core/window-day.js';
 import { ticketView, windowView } from '../views.js';
 import { mayOperateWindow } from './access-rules.js';
 import { actorOf } from './caller.js';
@@ -49,6 +52,24 @@ export const setWindowStatusOp = defineOperation({
   },
 });
 
+/**
+ * Today's counts at one window, for its caller pad: read from the hall, so a pad opened mid-day on another device
+ * shows the same figures as the one the clerk used all morning, and as the day's report will.
+ */
+export const getWindowTodayOp = defineOperation({
+  operationId: 'getWindowToday', method: 'GET', url: '/api/windows/:windowId/today', tag: 'windows',
+  summary: 'A window\'s counts so far today: served, no-show, transferred, as the statistics count them. 窗口今日统计',
+  roles: ['staff', 'pad'], params: WindowParams,
+  handle(ctx, { params }, caller) {
+    const denied = mayOperateWindow(caller, params.windowId);
+    if (denied) return denied;
+    const state = ctx.runner.state;
+    if (!state.windows.has(params.windowId)) return notFound('window', params.windowId);
+    const day = hallDay(ctx.runner.clock(), state.settings.timeZone);
+    return { hallDay: day, ...windowDayCounts(state, params.windowId, day) };
+  },
+});
+
 export const windowOperations: Operation[] = [
   windowButton('callNext', 'call-next', 'Call the next visitor by the dispatch rule. 叫号'),
   windowButton('recall', 'recall', 'Call the current visitor again. 重呼'),
@@ -57,4 +78,5 @@ export const windowOperations: Operation[] = [
   windowButton('markNoShow', 'no-show', 'The called visitor did not come. 过号'),
   callTicketOp,
   setWindowStatusOp,
+  getWindowTodayOp,
 ];

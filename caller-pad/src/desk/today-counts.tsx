@@ -1,5 +1,5 @@
 import { Bi } from '../lib/bi.js';
-import type { TodayCounts as Counts } from './today-tally.js';
+import type { WindowDayCounts as Counts } from '../../../protocol/queue-entities.js';
 
 export function TodayCounts({ counts }: { counts: Counts }) {
   const tiles = [

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { apiCall } from '../../../protocol/api-client.js';
 import type { PriorityClass, Service, Window } from '../../../protocol/config-entities.js';
+import type { WindowDayCounts } from '../../../protocol/queue-entities.js';
 import type { FillReport } from '../../../protocol/device-messages.js';
 import type { ErrorBody } from '../../../protocol/i18n.js';
 import { HallSocket, hallSocketUrl } from '../../../protocol/realtime-client.js';
 import { applyDeskEvent, deskFromSnapshot, type DeskState } from './desk-state.js';
 import { tierMap, tierOf } from './tiers.js';
-import { TodayTally, type TodayCounts } from './today-tally.js';
 
 export interface DeskFeed {
   desk: DeskState | null;
@@ -15,7 +15,8 @@ export interface DeskFeed {
   windows: Window[];
   tiers: Map<number, 1 | 2>;
   priorityClasses: PriorityClass[];
-  counts: TodayCounts;
+  /** Today's counts at this window, as the hall holds them. */
+  counts: WindowDayCounts;
   online: boolean;
   /** Set when the server turns the pad away (session ended): the app goes back to sign-in. */
   refused: ErrorBody | null;
@@ -26,14 +27,14 @@ export interface DeskFeed {
 
 /**
  * The window's live picture: one HallSocket following {scope:'window'}, the window's tiers from its config, and
- * today's counts. Config is read before the socket starts, so no event is judged against missing tiers.
+ * today's counts from the hall. Config is read before the socket starts, so no event is judged against missing tiers.
  */
 export function useDeskFeed(windowId: number): DeskFeed {
   const [desk, setDesk] = useState<DeskState | null>(null);
   const [config, setConfig] = useState<Window | null>(null);
   const [windows, setWindows] = useState<Window[]>([]);
   const [priorityClasses, setPriorityClasses] = useState<PriorityClass[]>([]);
-  const [counts, setCounts] = useState<TodayCounts>({ served: 0, noShow: 0, transferred: 0 });
+  const [counts, setCounts] = useState<WindowDayCounts>({ served: 0, noShow: 0, transferred: 0 });
   const [online, setOnline] = useState(false);
   const [refused, setRefused] = useState<ErrorBody | null>(null);
   const [socket, setSocket] = useState<HallSocket | null>(null);
@@ -43,8 +44,16 @@ export function useDeskFeed(windowId: number): DeskFeed {
 
   useEffect(() => {
     let stopped = false;
-    let tally: TodayTally | null = null;
     let current: DeskState | null = null;
+    // The counts are the hall's, asked again shortly after a ticket of this window moves (a few asks per visitor).
+    let countsTimer: ReturnType<typeof setTimeout> | null = null;
+    const loadCounts = () => {
+      if (countsTimer) clearTimeout(countsTimer);
+      countsTimer = setTimeout(() => {
+        countsTimer = null;
+        void apiCall<WindowDayCounts>('GET', `/api/windows/${windowId}/today`).then((r) => { if (r.ok && !stopped) setCounts(r.data); });
+      }, 150);
+    };
 
     const loadConfig = async () => {
       const [w, sv, p] = await Promise.all([
@@ -68,10 +77,8 @@ export function useDeskFeed(windowId: number): DeskFeed {
       follow: { scope: 'window', windowId },
       onSnapshot: (data, seq) => {
         current = deskFromSnapshot(data, seq, windowId);
-        tally = new TodayTally(localStorage, data.hall.hallDay, windowId);
-        tally.noteTickets(data.recentCalls);
-        setCounts(tally.counts());
         setDesk(current);
+        loadCounts();
         // A snapshot also follows every config change: the window's tiers may have moved.
         void loadConfig();
       },
@@ -79,10 +86,9 @@ export function useDeskFeed(windowId: number): DeskFeed {
         if (!current) return;
         current = applyDeskEvent(current, event, seq, windowId, (t) => tierOf(t, windowId, tiersRef.current) !== null);
         setDesk(current);
-        if (tally) {
-          tally.noteEvent(event);
-          setCounts(tally.counts());
-        }
+        // A no-show put back in the queue has left its window behind: whether it was this one, the hall knows.
+        const here = event.ticket?.windowId === windowId || event.previous?.windowId === windowId;
+        if (here || event.type === 'ticket.requeued') loadCounts();
       },
       onOther: (message) => {
         if (message.type === 'fillResult' && message.windowId === windowId) {
@@ -103,6 +109,7 @@ export function useDeskFeed(windowId: number): DeskFeed {
     });
     return () => {
       stopped = true;
+      if (countsTimer) clearTimeout(countsTimer);
       s.stop();
     };
   }, [windowId]);

@@ -101,6 +101,8 @@ describe('the caller pad at window 8', () => {
     await pad.getByTestId(`pad-requeue-${first}`).click();
     await pad.getByTestId(`pad-waiting-${first}`).waitFor();
     expect(await pad.getByTestId(`pad-requeue-${first}`).count()).toBe(0);
+    // Back in the queue, the visitor is no longer a no-show, as the day's report will count it.
+    await waitForText(pad, 'pad-count-no-show', '0');
   });
 
   it('transfers the visitor to another service, keeping the number', async () => {
@@ -128,6 +130,25 @@ describe('the caller pad at window 8', () => {
     await pad.getByTestId('pad-start').click();
     await pad.getByTestId('pad-finish').click();
     await waitForText(pad, 'pad-count-served', '2');
+  });
+
+  it('shows the window\'s day as the hall holds it on a pad opened on another device', async () => {
+    // More visitors than any screen's list of recent calls holds: only the hall knows the whole day.
+    const clerk = await t.login('1008');
+    for (let i = 0; i < 13; i++) {
+      await kioskTicket(t, records);
+      for (const step of ['call-next', 'start', 'finish']) expect((await t.api('POST', `/api/windows/8/${step}`, { cookie: clerk })).status).toBe(200);
+    }
+    await waitForText(pad, 'pad-count-served', '15');
+    const other = await browser.newContext({ viewport: sizes.pad, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const second = await other.newPage();
+    await second.goto(`${t.url}/pad/`);
+    await signIn(second, '1008', t.adminPassword);
+    await second.getByTestId('pad-pick-window-8').click();
+    await waitForText(second, 'pad-count-served', '15');
+    expect(await text(second, 'pad-count-no-show')).toBe('0');
+    expect(await text(second, 'pad-count-transferred')).toBe('1');
+    await other.close();
   });
 
   it('pauses with a reason and resumes', async () => {

@@ -5,7 +5,6 @@ import { enabledActions } from '../../../caller-pad/src/desk/action-rules.js';
 import { applyDeskEvent, deskFromSnapshot } from '../../../caller-pad/src/desk/desk-state.js';
 import { actionForKey } from '../../../caller-pad/src/desk/shortcuts.js';
 import { tierMap, tierOf } from '../../../caller-pad/src/desk/tiers.js';
-import { TodayTally } from '../../../caller-pad/src/desk/today-tally.js';
 
 const ticket = (over: Partial<TicketView>): TicketView => ({
   id: 1, visitId: 1, number: 'A001', status: 'waiting', channel: 'kiosk', serviceId: 1, serviceName: { zh: '社保', en: 'Pension' },
@@ -68,21 +67,6 @@ describe('tiers of a window', () => {
     expect(tierOf(ticket({ serviceId: 1, targetWindowId: 4 }), 3, tiers)).toBeNull();
     const all = tierMap({ ...win, comprehensive: true, services: [] }, [{ id: 1, active: true }, { id: 5, active: true }, { id: 6, active: false }]);
     expect([...all.entries()]).toEqual([[1, 1], [5, 1]]);
-  });
-});
-
-describe('today\'s counts', () => {
-  it('counts each ticket once per category, across a reload of the page', () => {
-    const store = new Map<string, string>();
-    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) };
-    const done = ticket({ id: 1, status: 'done', windowId: 3 });
-    const tally = new TodayTally(storage, '2025-01-06', 3);
-    tally.noteTickets([done, ticket({ id: 2, status: 'no_show', windowId: 3 }), ticket({ id: 3, status: 'done', windowId: 4 })]);
-    tally.noteEvent({ type: 'ticket.finished', at: 1, ticket: done });
-    tally.noteEvent({ type: 'ticket.transferred', at: 1, previous: ticket({ id: 5, status: 'transferred', windowId: 3, calledAt: 1 }), ticket: ticket({ id: 6 }) });
-    expect(tally.counts()).toEqual({ served: 1, noShow: 1, transferred: 1 });
-    expect(new TodayTally(storage, '2025-01-06', 3).counts()).toEqual({ served: 1, noShow: 1, transferred: 1 });
-    expect(new TodayTally(storage, '2025-01-07', 3).counts()).toEqual({ served: 0, noShow: 0, transferred: 0 });
   });
 });
 
