@@ -37,6 +37,8 @@ interface InsertedCard {
   text: Buffer;
   photo: Buffer;
   label: string;
+  /** A card the reader finds but cannot read (a worn or damaged chip): every read answers 0x41. */
+  unreadable?: boolean;
 }
 
 /**
@@ -98,6 +100,12 @@ export class IdCardSimulator extends EventEmitter<{ request: [name: CommandName 
     } else {
       this.card = { text: encodeIdentityText(card), photo: photo ?? fixturePhoto(98), label: maskName(card.name) };
     }
+  }
+
+  /** Places a fixture card whose chip cannot be read: found and selected, then every read fails (0x41). */
+  insertUnreadable(fixture: number): void {
+    this.insert(fixture);
+    this.card = { ...this.card!, unreadable: true };
   }
 
   remove(): void {
@@ -162,7 +170,7 @@ export class IdCardSimulator extends EventEmitter<{ request: [name: CommandName 
       case 'readTextAndPhoto':
       case 'readWithFingerprint': {
         await sleep(this.readDelayMs);
-        if (!card) return encodeResponse(0x41);
+        if (!card || card.unreadable) return encodeResponse(0x41);
         const fingerprint = name === 'readWithFingerprint' ? Buffer.alloc(READ_REPLY.fingerprintBytes) : undefined;
         return encodeResponse(SW3_SUCCESS, encodeReadReplyData({ text: card.text, photo: card.photo, fingerprint }));
       }

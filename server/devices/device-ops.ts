@@ -57,12 +57,13 @@ const KioskChoice = { kioskDeviceId: Id.optional() };
 
 export const simulateCardInsertOp = defineOperation({
   operationId: 'simulateCardInsert', method: 'POST', url: '/api/devices/simulated/card', tag: 'devices',
-  summary: 'Simulation only: place a sample ID card on a kiosk\'s simulated reader; it is lifted after 3 s. 模拟刷证',
-  roles: ['kiosk', 'staff'], body: z.object({ fixture: z.number().int().min(0).max(9).default(0), ...KioskChoice }).strict(),
+  summary: 'Simulation only: place a sample ID card on a kiosk\'s simulated reader (or one whose chip cannot be read); it is lifted after 3 s. 模拟刷证',
+  roles: ['kiosk', 'staff'],
+  body: z.object({ fixture: z.number().int().min(0).max(9).default(0), unreadable: z.boolean().default(false), ...KioskChoice }).strict(),
   handle(ctx, { body }, caller) {
     const at = simulatedKiosk(ctx, caller, body.kioskDeviceId);
     if (!('sim' in at)) return at;
-    const nameMasked = at.sim.insertCard(at.deviceId, body.fixture ?? 0);
+    const nameMasked = at.sim.insertCard(at.deviceId, body.fixture ?? 0, body.unreadable ?? false);
     return nameMasked === null ? deviceError('NO_SUCH_KIOSK') : { kioskDeviceId: at.deviceId, nameMasked };
   },
 });

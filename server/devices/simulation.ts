@@ -19,7 +19,7 @@ const CARD_SWAP_MS = 800;
 
 interface SimulatedKiosk {
   /** Null where the kiosk has a real reader and only its printer is simulated. */
-  card: { insert(fixture: number): void; remove(): void } | null;
+  card: { insert(fixture: number): void; insertUnreadable(fixture: number): void; remove(): void } | null;
   printer: PrinterSim | null;
 }
 
@@ -53,7 +53,7 @@ export class Simulation {
       const fixtureReader = sims.reader ? null : new FixtureCardReader();
       const reader = sims.readerPath ? new IdCardReader({ path: sims.readerPath, pollMs: 300 }, this.log) : fixtureReader!;
       const card = sims.reader ?? fixtureReader!;
-      this.kiosks.set(deviceId, { card: { insert: (f) => card.insert(f), remove: () => card.remove() }, printer: sims.printer });
+      this.kiosks.set(deviceId, { card: { insert: (f) => card.insert(f), insertUnreadable: (f) => card.insertUnreadable(f), remove: () => card.remove() }, printer: sims.printer });
       kiosks.set(deviceId, { reader, printer: 'serial' in sims.printerPlace ? { ...sims.printerPlace, baudRate: 9600 } : sims.printerPlace });
       this.log.info({ kioskDeviceId: deviceId, reader: sims.readerPath ?? 'in process', printer: sims.printerPlace }, 'simulated kiosk peripherals');
     });
@@ -90,13 +90,18 @@ export class Simulation {
     return this.kiosks.keys().next().value ?? null;
   }
 
-  /** Places a fixture card on the kiosk's reader and lifts it a moment later; the masked name, or null. */
-  insertCard(deviceId: number, fixture: number): string | null {
+  /**
+   * Places a fixture card on the kiosk's reader and lifts it a moment later; the masked name, or null. An unreadable
+   * card is found by the reader but its chip cannot be read, as with a worn card: the kiosk asks the visitor to
+   * place it again.
+   */
+  insertCard(deviceId: number, fixture: number, unreadable = false): string | null {
     const card = this.kiosks.get(deviceId)?.card;
     const identity = FIXTURE_IDENTITIES[fixture];
     if (!card || !identity) return null;
     const place = () => {
-      card.insert(fixture);
+      if (unreadable) card.insertUnreadable(fixture);
+      else card.insert(fixture);
       this.cardTimers.set(deviceId, setTimeout(() => { this.cardTimers.delete(deviceId); card.remove(); }, CARD_HOLD_MS));
     };
     const pending = this.cardTimers.get(deviceId);

@@ -20,7 +20,8 @@ export function IdentityScreen({ service, card, online, readerProblem, priorityC
   canSimulate: boolean;
   onPriority: (id: number | null) => void;
   onTake: (withCard: boolean) => void;
-  onSimulate: () => void;
+  /** Demo halls only: a sample card on the simulated reader, or one whose chip cannot be read. */
+  onSimulate: (unreadable: boolean) => void;
   onBack: () => void;
 }) {
   return (
@@ -63,9 +64,14 @@ export function IdentityScreen({ service, card, online, readerProblem, priorityC
           </div>
         </div>
       )}
+      {canSimulate && !card ? (
+        <div class="simulate-actions">
+          <button type="button" class="action small-action" data-testid="kiosk-simulate-card" onClick={() => onSimulate(false)}><Bi text={words.simulateCard} /></button>
+          <button type="button" class="action small-action" data-testid="kiosk-simulate-bad-card" onClick={() => onSimulate(true)}><Bi text={words.simulateBadCard} /></button>
+        </div>
+      ) : null}
       <div class="bottom-actions">
         <button type="button" class="action" data-testid="kiosk-back" onClick={onBack}><Bi text={words.back} /></button>
-        {canSimulate && !card ? <button type="button" class="action small-action" data-testid="kiosk-simulate-card" onClick={onSimulate}><Bi text={words.simulateCard} /></button> : null}
         {!service.idRequired && !card ? (
           <button type="button" class="action primary" data-testid="kiosk-skip-card" onClick={() => onTake(false)}>
             <Bi text={words.skipCard} />

@@ -26,10 +26,13 @@ export async function isSimulatedKiosk(token: string): Promise<boolean> {
 
 let nextFixture = 0;
 
-/** Simulation only: puts a sample ID card on this kiosk's simulated reader; the card arrives over the socket. */
-export function simulateCard(token: string): Promise<ApiResult<unknown>> {
+/**
+ * Simulation only: puts a sample ID card on this kiosk's simulated reader; the card arrives over the socket. An
+ * unreadable one arrives as the reader's failed read, as a worn card would.
+ */
+export function simulateCard(token: string, unreadable = false): Promise<ApiResult<unknown>> {
   // Five sample cards in turn, so a demo meets different people (one of them old enough for priority).
   const fixture = nextFixture;
-  nextFixture = (nextFixture + 1) % 5;
-  return apiCall('POST', '/api/devices/simulated/card', { token, body: { fixture } });
+  if (!unreadable) nextFixture = (nextFixture + 1) % 5;
+  return apiCall('POST', '/api/devices/simulated/card', { token, body: { fixture, unreadable } });
 }

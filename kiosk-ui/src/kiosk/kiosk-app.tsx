@@ -85,8 +85,10 @@ export function KioskApp() {
       return setStep({ name: 'problem', problem, back: now.name === 'problem' ? now.back : now });
     }
     setReaderProblem(null);
-    if (now.name === 'identity') return void take(now.service, news.card.cardToken);
-    if (now.name === 'checkin') return void checkInWith({ cardToken: news.card.cardToken });
+    // Placed again after "could not read the card": the visitor carries on where the card was asked for.
+    const at = now.name === 'problem' && now.problem.code === 'CARD_UNREADABLE' && now.back ? now.back : now;
+    if (at.name === 'identity') return void take(at.service, news.card.cardToken);
+    if (at.name === 'checkin') return void checkInWith({ cardToken: news.card.cardToken });
     setCard(news.card);
     // A card on the reader while the last visitor's ticket is still up means a new visitor: start afresh for them.
     if (now.name === 'ticket' || now.name === 'problem') setStep({ name: 'start' });
@@ -150,7 +152,7 @@ export function KioskApp() {
         return <IdentityScreen service={step.service} card={card} online={online} readerProblem={readerProblem} priorityClasses={hall.priorityClasses}
           priorityId={priorityId} canSimulate={simulated} onPriority={setPriorityId}
           onTake={(withCard) => void take(step.service, withCard ? card?.cardToken : undefined)}
-          onSimulate={() => void simulateCard(token).then((res) => { if (!res.ok) fail(res.error, stepRef.current); })} onBack={() => setStep({ name: 'services', areaId: step.service.areaId })} />;
+          onSimulate={(unreadable) => void simulateCard(token, unreadable).then((res) => { if (!res.ok) fail(res.error, stepRef.current); })} onBack={() => setStep({ name: 'services', areaId: step.service.areaId })} />;
       case 'ticket':
         return <TicketScreen issued={step.issued} title={step.checkedIn ? words.checkedIn : undefined} onDone={reset} />;
       case 'checkin':

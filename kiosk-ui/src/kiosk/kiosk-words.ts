@@ -20,6 +20,7 @@ export const words = {
   placeCardHint: { zh: '读卡区位于屏幕下方，感应后请勿移动', en: 'The reader is below the screen; hold the card still' },
   skipCard: { zh: '不刷卡取号', en: 'Skip' },
   simulateCard: { zh: '模拟刷卡', en: 'Simulate card' },
+  simulateBadCard: { zh: '模拟读卡失败', en: 'Simulate unreadable card' },
   cardRead: { zh: '已读取身份证', en: 'ID card read' },
   useCardFor: { zh: '请选择要办理的业务', en: 'Now choose your service' },
   priorityAsk: { zh: '如需优先办理，请选择', en: 'Priority service, if it applies to you' },

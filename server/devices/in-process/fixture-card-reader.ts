@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { IdCardReaderEvents } from '../../../drivers/id-card/reader.js';
+import { errorForStatus } from '../../../drivers/id-card/status-codes.js';
 import { FIXTURE_IDENTITIES, fixturePhoto } from '../../../drivers/simulators/fixtures/id-card-identities.js';
 
 /**
@@ -23,6 +24,13 @@ export class FixtureCardReader extends EventEmitter<IdCardReaderEvents> {
     if (this.present) this.emit('card-removed');
     this.present = true;
     this.emit('card', { identity: { ...identity }, photo: fixturePhoto(fixture) });
+  }
+
+  /** A card the reader cannot read: reported as the driver reports a failed read, and never as a card. */
+  insertUnreadable(): void {
+    if (this.present) this.emit('card-removed');
+    this.present = true;
+    if (this.listenerCount('error') > 0) this.emit('error', errorForStatus(0x41));
   }
 
   remove(): void {
