@@ -112,15 +112,18 @@ export const PriorityRule = z.discriminatedUnion('mode', [
 ]);
 export type PriorityRule = z.infer<typeof PriorityRule>;
 
-/** 好差评 follow-up deadlines and the working-day calendar they are counted on. */
+/**
+ * 好差评 follow-up deadlines, and the hall's working calendar (holidays and make-up days), kept here where it was first
+ * needed: the hall is closed on its holidays and works on its make-up days (server/core/hall-calendar.ts).
+ */
 export const FollowUpSettings = z.object({
   /** A named person calls the visitor back within this many hours of a bad rating. */
   contactHours: z.number().min(0.25).max(168),
   /** Rectified or explained by the end of this many working days after the rating day (5, 7 or 15 by locality). */
   rectifyWorkingDays: z.number().int().min(1).max(60),
-  /** Public holidays: never working days. */
+  /** Public holidays: the hall is closed (no tickets, no bookings) and they are not working days. */
   holidays: z.array(DayDate).max(500),
-  /** Make-up working days (调休): weekend dates that are working days. */
+  /** Make-up working days (调休/值班日): the hall works, whatever the weekday. */
   workdays: z.array(DayDate).max(500),
 });
 export type FollowUpSettings = z.infer<typeof FollowUpSettings>;
@@ -161,5 +164,10 @@ export const HallSettings = z.object({
   /** Absent in halls set up before ratings existed: server/core/ratings/settings.ts supplies the defaults. */
   rating: RatingSettings.optional(),
   followUp: FollowUpSettings.optional(),
+  /**
+   * How many days ahead a visitor may book an appointment, today being day 0; 0 takes no bookings at all. Absent in
+   * halls set up before booking had a horizon: server/core/ratings/settings.ts supplies the default.
+   */
+  appointmentDaysAhead: z.number().int().min(0).max(60).optional(),
 });
 export type HallSettings = z.infer<typeof HallSettings>;

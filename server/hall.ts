@@ -3,6 +3,7 @@ import pino, { type Logger } from 'pino';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { AccessStore } from './auth/access-store.js';
+import { AccessLog } from './auth/access-log.js';
 import { resolveCaller } from './auth/resolve-caller.js';
 import { socketGuard } from './auth/socket-guard.js';
 import { HallBackups } from './backup/hall-backups.js';
@@ -24,6 +25,7 @@ import { Scheduler } from './scheduler.js';
 import { HallStatistics } from './stats/hall-statistics.js';
 import { loadSecrets } from './secrets.js';
 import { defaultSettings, seedDemoHall, type SeedReport } from './seed/demo-hall.js';
+import { AuditEvents } from './store/audit-events.js';
 import { openDatabase, walSyncFor, type Db } from './store/database.js';
 import type { SyncFile } from './store/wal-sync.js';
 import { Checkpointer } from './store/checkpointer.js';
@@ -82,6 +84,7 @@ export async function createHall(config: Config, options: HallOptions = {}): Pro
   const stats = new HallStatistics(db, runner, (to, message) => hub?.notify(to, message) ?? 0);
   const ctx: OperationContext = {
     config, runner, access, secrets, forecaster, vault, log, cards, devices, stats, privacy: new PersonData(db),
+    audit: { events: new AuditEvents(db), access: new AccessLog(db) },
     publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
     disconnect: (predicate) => hub?.disconnectWhere(predicate),
   };

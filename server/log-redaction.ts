@@ -1,8 +1,9 @@
 /**
  * What pino blanks out whatever is logged: identity fields never reach a log line, even from an error object that
  * carries a request body; and the secrets that travel in addresses (a device's `?token=` on its first visit, the
- * visit token in the phone's /m/t/<token> and in /api/visits/<token>/...) are cut out of every URL logged, whoever
- * logs it (Fastify's request lines, an error's message), keeping the rest of the address for reading the log.
+ * visit token in the phone's /m/t/<token> and in /api/visits/<token>/..., the booking token in /m/a/<token> and in
+ * /api/bookings/<token>/...) are cut out of every URL logged, whoever logs it (Fastify's request lines, an error's
+ * message), keeping the rest of the address for reading the log.
  */
 const secretPaths = [
   'idNumber', 'name', 'identity', 'password', '*.idNumber', '*.name', '*.identity', '*.password',
@@ -18,8 +19,8 @@ export function withoutTokens(text: string): string {
   return text
     // ?token=, &ticketToken=, any parameter whose name holds "token"
     .replace(/([?&][^=&#\s"']*token[^=&#\s"']*=)[^&#\s"']*/gi, `$1${censor}`)
-    // the phone's page and the visit routes carry the visit token as a path segment
-    .replace(/(\/m\/t\/|\/api\/visits\/)[^/?#\s"']+/g, `$1${censor}`);
+    // the phone's ticket and booking pages, and the visit and booking routes, carry their token as a path segment
+    .replace(/(\/m\/[ta]\/|\/api\/visits\/|\/api\/bookings\/)[^/?#\s"']+/g, `$1${censor}`);
 }
 
 export const redact = {

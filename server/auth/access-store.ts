@@ -1,6 +1,7 @@
 import type { Db } from '../store/database.js';
 import { statementCache } from '../store/statement-cache.js';
 import type { DeviceRole } from '../../protocol/commands.js';
+import type { Appointment } from '../core/types.js';
 import { newDigits, newToken, tokenHash } from './tokens.js';
 
 export interface DeviceRecord { id: number; name: string; role: DeviceRole; areaId: number | null; windowId: number | null; revokedAt: number | null }
@@ -96,6 +97,31 @@ export class AccessStore {
   visitByToken(token: string): number | null {
     const id = this.sql('SELECT visit_id FROM visit_tokens WHERE token_hash = ?').pluck().get(tokenHash(token)) as number | undefined;
     return id ?? null;
+  }
+
+  /** A new booking gets a token its visitor's phone sees and cancels it by. */
+  createAppointmentToken(appointmentId: number): string {
+    const token = newToken();
+    this.sql('INSERT INTO appointment_tokens (token_hash, appointment_id) VALUES (?, ?)').run(tokenHash(token), appointmentId);
+    return token;
+  }
+
+  /** The booking behind a token as stored: a booking of a day gone by is no longer in memory, and is still shown. */
+  appointmentByToken(token: string): Appointment | null {
+    const json = this.sql('SELECT a.json FROM appointment_tokens t JOIN appointments a ON a.id = t.appointment_id WHERE t.token_hash = ?')
+      .pluck().get(tokenHash(token)) as string | undefined;
+    return json ? JSON.parse(json) as Appointment : null;
+  }
+
+  /**
+   * The token a checked-in booking's phone follows its ticket by. Made from the booking's own token, so the phone
+   * holding the booking gets the same link each time it asks, and no token is ever kept in clear; recorded on the
+   * first ask (the kiosk that checked the booking in has its own token for the printed ticket).
+   */
+  visitTokenOfBooking(appointmentToken: string, visitId: number): string {
+    const token = tokenHash(`visit-of-booking:${appointmentToken}`);
+    this.sql('INSERT OR IGNORE INTO visit_tokens (token_hash, visit_id) VALUES (?, ?)').run(tokenHash(token), visitId);
+    return token;
   }
 
   setPassword(staffId: number, hash: string): void {

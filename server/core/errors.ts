@@ -12,7 +12,7 @@ export interface DomainError {
 
 const catalog = {
   NOT_FOUND: [404, '{whatZh}不存在', '{whatEn} not found'],
-  INVALID_TRANSITION: [409, '票号当前状态为“{stateZh}”，不能{actionZh}', 'The ticket is {stateEn}; cannot {action}'],
+  INVALID_TRANSITION: [409, '{whatZh}当前状态为“{stateZh}”，不能{actionZh}', '{whatEn} is {stateEn}; cannot {action}'],
   WINDOW_CLOSED: [409, '窗口未开放', 'The window is closed'],
   WINDOW_PAUSED: [409, '窗口暂停服务中', 'The window is paused'],
   WINDOW_BUSY: [409, '窗口当前票号 {number} 状态为“{stateZh}”，请先处理', 'The window still has {number} ({stateEn}); deal with it first'],
@@ -37,6 +37,9 @@ const catalog = {
   ALREADY_CHECKED_IN: [409, '该预约已签到，您的号码是 {number}', 'This appointment is checked in already; your number is {number}'],
   APPOINTMENT_NOT_DUE: [409, '预约日期不是今天', 'The appointment is not for today'],
   ALREADY_BOOKED: [409, '您已预约该业务', 'You already have an appointment for this service'],
+  SLOT_TOO_FAR: [422, '只能预约今天起 {days} 天内的时段（最晚 {lastDate}）', 'Appointments can be booked up to {days} days ahead (until {lastDate})'],
+  APPOINTMENTS_OFF: [409, '本大厅暂不接受预约', 'This hall takes no appointments at present'],
+  HALL_HOLIDAY: [409, '{date} 是节假日，大厅不办理业务', '{date} is a public holiday; the hall is closed'],
   DUPLICATE: [409, '{fieldZh}“{value}”已被使用', '{fieldEn} "{value}" is already in use'],
   IN_USE: [409, '{whatZh}仍在使用中（有进行中的票号或被其他配置引用），请先停用', '{whatEn} is still in use (active tickets or other settings refer to it); deactivate it instead'],
   INVALID_REFERENCE: [422, '引用的{whatZh}不存在', 'The referenced {whatEn} does not exist'],
@@ -58,6 +61,7 @@ const catalog = {
   APPEAL_SELF_DECIDE: [409, '申诉人不能自行裁定申诉', 'Whoever appealed cannot decide the appeal'],
   NOTE_REQUIRED: [422, '请填写{actionZh}说明', 'Please add a note to {actionEn}'],
   BAD_PERIOD: [422, '统计区间无效：{reasonZh}', 'Invalid period: {reasonEn}'],
+  BAD_FILTER: [422, '筛选条件无效：{reasonZh}', 'Invalid filter: {reasonEn}'],
   PERSON_IN_QUEUE: [409, '该人员仍在当前排队数据中（今日或昨日的票号、未到期的预约），请在其预约结束、闭厅日终后再删除', 'This person is still in the live queue (tickets of today or yesterday, or an appointment to come); erase after it is over and the hall day has closed'],
 } as const satisfies Record<string, readonly [DomainError['status'], string, string]>;
 
@@ -93,10 +97,14 @@ const actionNames: Record<string, [string, string]> = {
   caseNumber: ['登记办件编号', 'record a case number for it'],
 };
 
-/** A refused transition always names the state the ticket is in. */
-export function invalidTransition(state: string, action: keyof typeof actionNames, extra: Record<string, unknown> = {}): DomainError {
+const transitionSubjects = { ticket: ['票号', 'The ticket'], appointment: ['预约', 'The appointment'] } as const;
+
+/** A refused transition always names the state the ticket (or appointment) is in. */
+export function invalidTransition(state: string, action: keyof typeof actionNames, extra: Record<string, unknown> = {},
+  subject: keyof typeof transitionSubjects = 'ticket'): DomainError {
   const [actionZh, actionEn] = actionNames[action];
-  return domainError('INVALID_TRANSITION', { state, stateZh: stateNames[state] ?? state, stateEn: stateNamesEn[state] ?? state, action: actionEn, actionZh, ...extra });
+  const [whatZh, whatEn] = transitionSubjects[subject];
+  return domainError('INVALID_TRANSITION', { state, stateZh: stateNames[state] ?? state, stateEn: stateNamesEn[state] ?? state, action: actionEn, actionZh, whatZh, whatEn, ...extra });
 }
 
 export function windowBusy(number: string, state: string): DomainError {

@@ -1,6 +1,7 @@
 import type { Service, WeekHours } from '../../protocol/config-entities.js';
 import type { HallState, Ticket } from './types.js';
-import { addDays, formatTimeOfDay, parseEndOfPeriod, parseTimeOfDay, readHallClock, weekdayOf } from './hall-time.js';
+import { hallCalendar, worksOn, type HallCalendar } from './hall-calendar.js';
+import { addDays, formatTimeOfDay, parseEndOfPeriod, parseTimeOfDay, readHallClock } from './hall-time.js';
 
 export function hoursOf(state: HallState, service: Service): WeekHours {
   return service.hours ?? state.settings.hours;
@@ -8,22 +9,34 @@ export function hoursOf(state: HallState, service: Service): WeekHours {
 
 export type Opening = { open: true } | { open: false; nextOpening: { date: string; time: string } | null };
 
-/** Whether a service takes tickets now, and if not, when it opens next (within the coming week). */
-export function serviceOpening(hours: WeekHours, now: number, timeZone: string): Opening {
+// How far the next opening is looked for: the longest holidays (Spring Festival, National Day) with the weekends
+// around them close a hall for about ten days.
+const openingSearchDays = 31;
+
+/**
+ * Whether a service takes tickets now, and if not, when it opens next: on its weekdays and the hall's make-up days,
+ * never on the hall's holidays.
+ */
+export function serviceOpening(hours: WeekHours, calendar: HallCalendar, now: number, timeZone: string): Opening {
   const clock = readHallClock(now, timeZone);
   const sessions = [...hours.sessions].sort((a, b) => a.start.localeCompare(b.start));
-  if (hours.days.includes(clock.weekday)) {
+  if (worksOn(calendar, hours.days, clock.date)) {
     for (const s of sessions) {
       if (clock.minutes >= parseTimeOfDay(s.start) && clock.minutes < parseEndOfPeriod(s.end)) return { open: true };
     }
     const later = sessions.find((s) => parseTimeOfDay(s.start) > clock.minutes);
     if (later) return { open: false, nextOpening: { date: clock.date, time: later.start } };
   }
-  for (let i = 1; i <= 7; i++) {
+  for (let i = 1; i <= openingSearchDays; i++) {
     const date = addDays(clock.date, i);
-    if (hours.days.includes(weekdayOf(date)) && sessions.length > 0) return { open: false, nextOpening: { date, time: sessions[0].start } };
+    if (worksOn(calendar, hours.days, date) && sessions.length > 0) return { open: false, nextOpening: { date, time: sessions[0].start } };
   }
   return { open: false, nextOpening: null };
+}
+
+/** A service's opening now, on its hours and the hall's calendar: what issuing and the kiosk and phone lists go by. */
+export function openingOf(state: HallState, service: Service, now: number): Opening {
+  return serviceOpening(hoursOf(state, service), hallCalendar(state.settings), now, state.settings.timeZone);
 }
 
 export function describeNextOpening(opening: Extract<Opening, { open: false }>, today: string): { nextZh: string; nextEn: string } {

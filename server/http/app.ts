@@ -72,11 +72,14 @@ function registerOperation(app: FastifyInstance, ctx: OperationContext, op: Oper
     logLevel: 'warn',
     config: op.rateLimited ? { rateLimit: publicLimit(ctx, op) } : {},
     handler: async (req: FastifyRequest, res: FastifyReply) => {
-      const caller = resolveCaller(ctx.access, ctx.runner.state, ctx.runner.clock(), req.headers);
+      const caller = { ...resolveCaller(ctx.access, ctx.runner.state, ctx.runner.clock(), req.headers), address: req.ip };
       const staffNumber = op.operationId === 'login' ? staffNumberOf(req.body) : null;
       if (op.operationId === 'login') {
         const throttled = logins.refusal(staffNumber, req.ip, ctx.runner.clock());
-        if (throttled) return res.code(429).header('retry-after', String(throttled.retryAfterSeconds)).send(throttled.error);
+        if (throttled) {
+          ctx.audit.access.throttled(staffNumber, req.ip, ctx.runner.clock());
+          return res.code(429).header('retry-after', String(throttled.retryAfterSeconds)).send(throttled.error);
+        }
       }
       const outcome = await invoke(ctx, op, caller, { params: req.params, body: req.body, query: req.query });
       if (op.operationId === 'login' && !outcome.ok && outcome.error.code === 'BAD_CREDENTIALS') logins.failed(staffNumber, req.ip, ctx.runner.clock());

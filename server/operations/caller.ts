@@ -15,6 +15,8 @@ export interface Caller {
   areaId?: number | null;
   visitId?: number;
   sessionToken?: string;
+  /** The client's address, where the request came over HTTP: the access log records where sign-ins came from. */
+  address?: string;
 }
 
 export function staffRoles(role: 'staff' | 'supervisor' | 'admin'): Role[] {

@@ -61,7 +61,7 @@ function crud(spec: EntitySpec): Operation[] {
       summary: `Replace a ${one.toLowerCase()}. 修改${spec.zh}`, roles: ['admin'], params: IdParams, body: spec.input,
       async handle(ctx, { params, body }, caller) {
         const decision = await save(ctx, caller, body as Record<string, unknown>, params.id);
-        if (decision.ok && spec.entity === 'staff' && !(decision.result as { active: boolean }).active) signOut(ctx, params.id);
+        if (decision.ok && spec.entity === 'staff' && !(decision.result as { active: boolean }).active) signOut(ctx, params.id, caller, 'deactivated');
         return decision.ok ? decision.result : decision;
       },
     }),
@@ -70,7 +70,7 @@ function crud(spec: EntitySpec): Operation[] {
       summary: `Delete a ${one.toLowerCase()} that nothing active uses. 删除${spec.zh}`, roles: ['admin'], params: IdParams,
       handle(ctx, { params }, caller) {
         const decision = ctx.runner.run('deleteConfig', { entity: spec.entity, id: params.id }, actorOf(caller));
-        if (decision.ok && spec.entity === 'staff') signOut(ctx, params.id);
+        if (decision.ok && spec.entity === 'staff') signOut(ctx, params.id, caller, 'deleted');
         return decision.ok ? decision.result : decision;
       },
     }),
@@ -78,7 +78,8 @@ function crud(spec: EntitySpec): Operation[] {
 }
 
 /** A staff member taken out of service leaves at once: sessions end and open sockets (which keep their caller) close. */
-function signOut(ctx: Parameters<Operation['handle']>[0], staffId: number): void {
+function signOut(ctx: Parameters<Operation['handle']>[0], staffId: number, by: Parameters<Operation['handle']>[2], reason: 'deactivated' | 'deleted'): void {
+  ctx.audit.access.sessionsEnding(staffId, by.staffId ?? null, reason, ctx.runner.clock());
   ctx.access.endSessionsOf(staffId);
   ctx.disconnect((c) => c.staffId === staffId);
 }

@@ -3,6 +3,8 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { CommandRunner } from '../command-runner.js';
 import type { AccessStore } from '../auth/access-store.js';
+import type { AccessLog } from '../auth/access-log.js';
+import type { AuditEvents } from '../store/audit-events.js';
 import type { HallSecrets } from '../secrets.js';
 import type { Forecaster } from '../forecaster.js';
 import type { DomainError } from '../core/errors.js';
@@ -28,6 +30,8 @@ export interface OperationContext {
   devices: DeviceLayer;
   /** Figures, exports and live warnings; ratings and follow-up lists. */
   stats: HallStatistics;
+  /** The audit page's reading of the event log, and the access log the sign-in and device operations write. */
+  audit: { events: AuditEvents; access: AccessLog };
   log: Logger;
   publicUrl: string;
   /** Cuts the live connections of a revoked device or an ended session. */

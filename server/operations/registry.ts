@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { ErrorBody } from '../../protocol/i18n.js';
 import { StorageError } from '../store/storage-error.js';
 import { domainError, isDomainError } from '../core/errors.js';
+import { appointmentOperations } from './appointment-ops.js';
+import { auditOperations } from './audit-ops.js';
 import { authOperations } from './auth-ops.js';
 import type { Caller } from './caller.js';
 import { configOperations } from './config-ops.js';
@@ -17,8 +19,8 @@ import { validationMessage } from './validation-message.js';
 import { voiceOperations } from './voice-ops.js';
 import { windowOperations } from './window-ops.js';
 
-export const operations: Operation[] = [...ticketOperations, ...windowOperations, ...hallOperations, ...authOperations, ...configOperations, ...voiceOperations, ...deviceOperations,
-  ...ratingOperations, ...followUpOperations, ...statsOperations, ...privacyOperations];
+export const operations: Operation[] = [...ticketOperations, ...windowOperations, ...hallOperations, ...appointmentOperations, ...authOperations, ...configOperations, ...voiceOperations, ...deviceOperations,
+  ...ratingOperations, ...followUpOperations, ...statsOperations, ...privacyOperations, ...auditOperations];
 
 const byId = new Map<string, Operation>();
 for (const op of operations) {

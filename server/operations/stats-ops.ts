@@ -18,7 +18,7 @@ function periodError(from: string, to: string): DomainError | null {
 }
 
 /** A download goes out as a fetch Response with its own type and file name; the HTTP layer passes it through. */
-function download(file: ExportFile): Response {
+export function download(file: ExportFile): Response {
   return new Response(new Uint8Array(file.body), {
     status: 200,
     headers: {

@@ -21,11 +21,12 @@ const fieldWords: Record<string, Words> = {
   onePerPersonPerService: ['每人每业务限一号', 'one ticket per person per service'], notice: ['公告', 'notice'],
   rating: ['评价设置', 'rating settings'], padTimeoutSeconds: ['评价屏等待时长', 'rating screen timeout'], phoneRatingHours: ['手机评价时限', 'phone rating hours'],
   followUp: ['差评跟进', 'follow-up'], contactHours: ['回访时限', 'contact hours'], rectifyWorkingDays: ['整改工作日', 'rectification working days'],
-  holidays: ['节假日', 'holidays'], workdays: ['调休工作日', 'make-up working days'], mode: ['模式', 'mode'], priority: ['优先', 'priority'], normal: ['普通', 'normal'],
+  holidays: ['节假日', 'holidays'], workdays: ['调休工作日', 'make-up working days'], appointmentDaysAhead: ['可提前预约天数', 'booking days ahead'], mode: ['模式', 'mode'], priority: ['优先', 'priority'], normal: ['普通', 'normal'],
   identity: ['身份信息', 'identity'], idNumber: ['身份证号', 'ID number'], staffNumber: ['工号', 'staff number'], windowId: ['窗口', 'window'],
   ticketId: ['票号', 'ticket'], date: ['日期', 'date'], slotStart: ['预约时段', 'slot'], status: ['状态', 'status'], reason: ['原因', 'reason'],
   id: ['编号', 'id'], from: ['开始日期', 'from'], to: ['结束日期', 'to'], by: ['统计维度', 'breakdown'], level: ['评价等级', 'level'],
   comment: ['说明', 'comment'], note: ['说明', 'note'], cardToken: ['身份证读取记录', 'card reading'], limitDays: ['天数', 'days'],
+  staffId: ['操作人', 'operator'], ticketNumber: ['票号', 'ticket number'], before: ['翻页位置', 'page position'],
 };
 /** The same key names different things on different screens: a window's number is 窗口号, a staff member's 工号. */
 const byOperation: { match: RegExp; words: Record<string, Words> }[] = [

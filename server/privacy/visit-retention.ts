@@ -1,5 +1,6 @@
 import { addDays, hallTimeToEpoch } from '../core/hall-time.js';
 import type { Db } from '../store/database.js';
+import { forgetAccessBefore } from '../auth/access-log.js';
 import { erasedPerson, recordStretch, scrubEventLog } from './event-scrub.js';
 import { truncateWal, withSecureDelete } from './secure-erase.js';
 
@@ -9,6 +10,8 @@ export interface RetentionPass {
   tickets: number;
   appointments: number;
   events: number;
+  /** Access log entries (sign-ins, devices) deleted for being as old. */
+  accessEntries: number;
   /** Every day before the limit is done; false when the time budget ran out first. */
   finished: boolean;
 }
@@ -31,7 +34,10 @@ export class VisitRetention {
 
   /** Anonymises the days before `before` ('YYYY-MM-DD'), until `budgetMs` is spent (at least one day per call). */
   purge(before: string, timeZone: string, now: number, budgetMs = 50): RetentionPass {
-    const pass: RetentionPass = { days: [], tickets: 0, appointments: 0, events: 0, finished: false };
+    // The access log's addresses and typed staff numbers are kept no longer than the visitors' data (one indexed
+    // delete, nothing to do on most ticks).
+    const accessEntries = forgetAccessBefore(this.db, hallTimeToEpoch(before, '00:00', timeZone));
+    const pass: RetentionPass = { days: [], tickets: 0, appointments: 0, events: 0, accessEntries, finished: false };
     const started = performance.now();
     let day = this.nextDay ?? this.firstDayAfter('');
     while (day !== null && day < before && (pass.days.length === 0 || performance.now() - started < budgetMs)) {

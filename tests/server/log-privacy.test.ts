@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addDays, hallDay } from '../../server/core/hall-time.js';
 import { TestSocket } from '../support/ws-client.js';
 import { childTimeoutMs, freePort, killAllHalls, startChildHall, type ChildHall } from './child-hall.js';
 import { idNumber } from './test-hall.js';
@@ -47,7 +48,8 @@ describe('what the hall writes about visitors', () => {
     expect((await post('/api/tickets', { serviceId: 1, identity: { ...second, idNumber: badCheckDigit(second.idNumber) } })).status).toBe(422);
     expect((await post('/api/tickets', null, `{"serviceId":1,"identity":{"name":"${second.name}","idNumber":"${second.idNumber}"`)).status).toBe(400);
     expect((await post('/api/tickets', { serviceId: 1, identity: { ...second, phone: '13800000000' } })).status).toBe(400);
-    expect((await post('/api/appointments', { serviceId: 2, date: '2099-01-05', slotStart: '09:00', identity: second })).status).toBe(201);
+    const tomorrow = addDays(hallDay(Date.now(), 'Asia/Shanghai'), 1);
+    expect((await post('/api/appointments', { serviceId: 2, date: tomorrow, slotStart: '09:00', identity: second })).status).toBe(201);
     expect((await post('/api/auth/login', { staffNumber: 'admin', password: `${password}-wrong` })).status).toBe(401);
 
     // A phone issues over its WebSocket too, once well and once with a number that fails its check digit.

@@ -30,6 +30,8 @@ export const routes: Route[] = [
   { hash: 'audit', zh: '操作日志', en: 'Audit log', Page: AuditPage },
 ];
 
+/** A page may keep its own state after a '?' in the hash (the audit log's filters): the page is named before it. */
 export function routeOf(hash: string): Route {
-  return routes.find((r) => `#/${r.hash}` === hash) ?? routes[0];
+  const page = hash.split('?')[0];
+  return routes.find((r) => `#/${r.hash}` === page) ?? routes[0];
 }

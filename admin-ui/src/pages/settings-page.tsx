@@ -7,6 +7,7 @@ import { fieldError, fieldIssues } from '../lib/field-issues.js';
 import { CheckField, NumberField, SelectField, TextField, TextPair } from '../lib/fields.js';
 import { HoursEditor } from '../lib/hours-editor.js';
 import { shownFollowUpDefaults, shownServicePercents } from './settings/feedback-defaults.js';
+import { CalendarSettings } from './settings/calendar-settings.js';
 import { FeedbackSettings } from './settings/feedback-settings.js';
 
 /** Checks the server makes too, done here first so the refusal points at the field rather than only the form. */
@@ -100,6 +101,7 @@ export function SettingsPage() {
           </div>
         </fieldset>
         <FeedbackSettings value={value} set={set} issues={issues} />
+        <CalendarSettings value={value} set={set} issues={issues} />
       </div>
       <footer class="form-foot">
         <ErrorNotice error={error} />

@@ -1,20 +1,26 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ErrorBody, Text } from '../../../protocol/i18n.js';
 import { Bi, fill } from '../shared/bilingual.js';
-import { loadPublicHall, openingText, type HallService, type PublicHall } from '../shared/public-api.js';
+import { openingText, type HallService } from '../shared/public-api.js';
+import { bookPath, loadBookingHall, type BookingHall } from './booking-api.js';
+import { bookingWords } from './booking-words.js';
 import { IdentityForm } from './identity-form.js';
+import { MyBookingsPanel } from './my-bookings-panel.js';
 import { myTickets, rememberTicket } from './my-tickets.js';
 import { takeOnlineTicket } from './phone-api.js';
 import { words } from './phone-words.js';
 
-/** /m/: the services that take online tickets, then name and ID number; on success the ticket's own page. */
+/**
+ * /m/: the services that take online tickets, then name and ID number; on success the ticket's own page. Beside
+ * taking a ticket now, the visitor may book an appointment, and finds the tickets and bookings made on this phone.
+ */
 export function TakePage({ go, onHall }: { go: (path: string) => void; onHall: (name: Text) => void }) {
-  const [hall, setHall] = useState<PublicHall | null>(null);
+  const [hall, setHall] = useState<BookingHall | null>(null);
   const [error, setError] = useState<ErrorBody | null>(null);
   const [chosen, setChosen] = useState<HallService | null>(null);
 
   useEffect(() => {
-    void loadPublicHall().then((res) => {
+    void loadBookingHall().then((res) => {
       if (!res.ok) return setError(res.error);
       setHall(res.data);
       onHall(res.data.name);
@@ -37,9 +43,22 @@ export function TakePage({ go, onHall }: { go: (path: string) => void; onHall: (
 
   const mine = myTickets(hall.hallDay);
   const online = hall.services.filter((s) => s.onlineAllowed);
+  const canBook = hall.appointmentDaysAhead > 0 && hall.services.some((s) => s.takesAppointments);
   return (
     <>
-      <h2 class="page-title"><Bi text={words.takeTitle} /></h2>
+      <h2 class="page-title"><Bi text={canBook ? bookingWords.startTitle : words.takeTitle} /></h2>
+      {canBook ? (
+        <nav class="start-choices" aria-label="取号或预约 Take a ticket or book">
+          <a href="#services-title" class="choice" data-testid="phone-choice-take">
+            <Bi text={bookingWords.choiceTake} class="choice-main" />
+            <Bi text={bookingWords.choiceTakeHint} class="choice-hint" />
+          </a>
+          <a href={bookPath} class="choice choice-book" data-testid="phone-choice-book" onClick={(e) => { e.preventDefault(); go(bookPath); }}>
+            <Bi text={bookingWords.choiceBook} class="choice-main" />
+            <Bi text={bookingWords.choiceBookHint} class="choice-hint" />
+          </a>
+        </nav>
+      ) : null}
       {mine.length > 0 ? (
         <section class="panel" aria-labelledby="mine-title">
           <h2 id="mine-title" class="panel-title"><Bi text={words.myTickets} /></h2>
@@ -54,6 +73,7 @@ export function TakePage({ go, onHall }: { go: (path: string) => void; onHall: (
           </ul>
         </section>
       ) : null}
+      <MyBookingsPanel hallDay={hall.hallDay} go={go} />
       <section class="panel" aria-labelledby="services-title">
         <h2 id="services-title" class="panel-title"><Bi text={words.chooseService} /></h2>
         {online.length === 0 ? <p><Bi text={words.noOnline} /></p> : null}

@@ -1,4 +1,4 @@
-import { createAppointment, checkInAppointment } from './appointments.js';
+import { cancelAppointment, createAppointment, checkInAppointment } from './appointments.js';
 import { deleteConfig, saveArea, savePriorityClass, saveService, saveSettings, saveStaff, saveWindow } from './config.js';
 import { closeDay } from './day.js';
 import { rateFix, recordFollowUp } from './follow-ups.js';
@@ -13,7 +13,7 @@ export const commands = {
   issueTicket, cancelTicket, requeueTicket, transferTicket,
   callNext, callTicket, recall, startService, finishService, markNoShow,
   setWindowStatus,
-  createAppointment, checkInAppointment,
+  createAppointment, checkInAppointment, cancelAppointment,
   saveArea, saveService, saveWindow, saveStaff, savePriorityClass, saveSettings, deleteConfig,
   closeDay,
   rateVisit, postCaseNumber, recordFollowUp, rateFix,

@@ -1,6 +1,6 @@
 import { domainError, notFound, type DomainError } from '../errors.js';
 import { hallDay } from '../hall-time.js';
-import { checkQuotas, describeNextOpening, hoursOf, serviceOpening } from '../hours.js';
+import { checkQuotas, describeNextOpening, openingOf } from '../hours.js';
 import { ageOn } from '../identity.js';
 
 import { nextNumber } from '../numbering.js';
@@ -24,7 +24,7 @@ export const issueTicket: Handler<IssueArgs, Ticket> = (state, args, ctx) => {
   if (notOffered) return notOffered;
   if (args.channel === 'online' && !service.onlineAllowed) return domainError('ONLINE_NOT_ALLOWED');
   const today = hallDay(ctx.now, state.settings.timeZone);
-  const opening = serviceOpening(hoursOf(state, service), ctx.now, state.settings.timeZone);
+  const opening = openingOf(state, service, ctx.now);
   if (!opening.open) return domainError('SERVICE_CLOSED', describeNextOpening(opening, today));
   if (service.idRequired && !args.person) return domainError('ID_REQUIRED');
   const holding = args.person ? heldTicket(state, args.person, service.id) : null;

@@ -12,12 +12,20 @@ export const defaultFollowUpSettings: FollowUpSettings = { contactHours: 1, rect
 
 export const defaultServicePercents = { yellow: 150, red: 200 } as const;
 
+/** A week ahead, as halls' booking systems commonly offer; halls that booked before there was a horizon get it too. */
+export const defaultAppointmentDaysAhead = 7;
+
 export function ratingSettingsOf(settings: HallSettings): RatingSettings {
   return settings.rating ?? defaultRatingSettings;
 }
 
 export function followUpSettingsOf(settings: HallSettings): FollowUpSettings {
   return settings.followUp ?? defaultFollowUpSettings;
+}
+
+/** Days ahead a visitor may book, today being day 0; 0: no bookings. */
+export function appointmentDaysAheadOf(settings: HallSettings): number {
+  return settings.appointmentDaysAhead ?? defaultAppointmentDaysAhead;
 }
 
 export function servicePercentsOf(settings: HallSettings): { yellow: number; red: number } {

@@ -1,23 +1,18 @@
-import type { FollowUpSettings } from '../../../protocol/config-entities.js';
-import { addDays, hallTimeToEpoch, weekdayOf } from '../hall-time.js';
+import { addDays, hallTimeToEpoch } from '../hall-time.js';
+import { calendarOf, worksOn, type HallCalendar } from '../hall-calendar.js';
 
 /**
- * Working days as Chinese offices count them: Monday to Friday, except public holidays, plus the weekend days
- * declared make-up working days (调休). Pure calendar arithmetic on 'YYYY-MM-DD' dates.
+ * Working days as Chinese offices count them, on the hall's calendar: Monday to Friday, except its public holidays,
+ * plus its make-up working days (调休). Pure calendar arithmetic on 'YYYY-MM-DD' dates.
  */
-export interface WorkCalendar {
-  holidays: ReadonlySet<string>;
-  workdays: ReadonlySet<string>;
-}
+// The hall's own calendar, under the names the rating rules have always used for it.
+export type WorkCalendar = HallCalendar;
+export const workCalendar = calendarOf;
 
-export function workCalendar(settings: Pick<FollowUpSettings, 'holidays' | 'workdays'>): WorkCalendar {
-  return { holidays: new Set(settings.holidays), workdays: new Set(settings.workdays) };
-}
+const officeWeekdays = [1, 2, 3, 4, 5] as const;
 
 export function isWorkingDay(calendar: WorkCalendar, date: string): boolean {
-  if (calendar.workdays.has(date)) return true;
-  if (calendar.holidays.has(date)) return false;
-  return weekdayOf(date) <= 5;
+  return worksOn(calendar, officeWeekdays, date);
 }
 
 /** The n-th working day after `date`, the day itself not counted (a case rated on Friday starts counting Monday). */

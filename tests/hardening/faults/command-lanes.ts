@@ -1,3 +1,4 @@
+import { addDays, formatTimeOfDay, hallDay } from '../../../server/core/hall-time.js';
 import { idNumber } from '../../server/test-hall.js';
 
 /** An acknowledged change: the event it must have left, keyed by type and the record it is about. */
@@ -81,8 +82,10 @@ export async function windowLane(client: HallClient, spec: WindowLaneSpec, burst
       await l.send('cancel', () => l.post(`/api/tickets/${leg.id}/cancel`, { reason: 'left' }), ticket('ticket.cancelled'));
       await l.send('pause', () => l.post(`${w}/status`, { status: 'paused', reason: 'break' }), () => ({ type: 'window.statusChanged', key: spec.windowId }));
       await l.send('reopen', () => l.post(`${w}/status`, { status: 'open' }), () => ({ type: 'window.statusChanged', key: spec.windowId }));
-      const date = `2099-${String(1 + (cycle % 12)).padStart(2, '0')}-${String(1 + Math.floor(cycle / 12)).padStart(2, '0')}`;
-      const slotStart = `${String(8 + spec.lane).padStart(2, '0')}:00`;
+      // Within the hall's booking horizon (a week by default), from the day after tomorrow so a midnight passing
+      // during the run takes no slot into the past; a new day or time each cycle keeps every slot short of full.
+      const date = addDays(hallDay(Date.now(), 'Asia/Shanghai'), 2 + (cycle % 6));
+      const slotStart = formatTimeOfDay(30 * (Math.floor(cycle / 6) % 48));
       await l.send('book', () => l.post('/api/appointments', { serviceId: spec.serviceId, date, slotStart, identity: identity() }), (b) => ({ type: 'appointment.booked', key: b.id }));
     }
   } catch (err) {

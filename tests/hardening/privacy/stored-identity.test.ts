@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURE_IDENTITIES } from '../../../drivers/simulators/fixtures/id-card-identities.js';
+import { addDays } from '../../../server/core/hall-time.js';
 import { TestSocket } from '../../support/ws-client.js';
 import { childTimeoutMs, freePort, killAllHalls, startChildHall, type ChildHall } from '../../server/child-hall.js';
 import { visitor, type Visitor } from './privacy-fixture.js';
@@ -66,7 +67,7 @@ describe('identities through every path of the hall', () => {
     const staff = await login('1001');
     await ok(201, api('POST', '/api/tickets', { serviceId: 1, identity: online }));
     await ok(201, api('POST', '/api/tickets', { serviceId: 2, identity: atDesk }, { cookie: staff }));
-    await ok(201, api('POST', '/api/appointments', { serviceId: 2, date: '2099-01-05', slotStart: '09:00', identity: later }));
+    await ok(201, api('POST', '/api/appointments', { serviceId: 2, date: addDays(fromCard.hallDay, 1), slotStart: '09:00', identity: later }));
     const today = fromCard.hallDay;
     // The slot under way now (the demo hall is open around the clock): booked, then checked in with the identity.
     const slots = (await ok(200, api('GET', `/api/appointments/slots?serviceId=4&date=${today}`))) as { start: string; end: string }[];

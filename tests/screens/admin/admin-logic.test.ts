@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TicketView } from '../../../protocol/queue-entities.js';
 import type { HallSnapshot } from '../../../protocol/realtime.js';
-import { describeActor, describeEvent, type Lookups } from '../../../admin-ui/src/pages/audit/describe-event.js';
+import { describeActor, describeEvent, type Lookups } from '../../../protocol/audit-sentences.js';
 import { applyMonitorEvent, monitorFromSnapshot, serviceLoads } from '../../../admin-ui/src/pages/monitor/monitor-model.js';
 
 const minute = 60_000;
@@ -43,42 +43,45 @@ describe('the live hall monitor', () => {
 });
 
 describe('the audit log in words', () => {
-  const lookups: Lookups = { staffName: (id) => (id === 7 ? '李红' : null), windowNumber: (id) => (id === 3 ? 3 : null), serviceName: (id) => (id === 1 ? '社保参保登记' : null) };
+  const lookups: Lookups = {
+    staffName: (id) => (id === 7 ? '李红' : null), windowNumber: (id) => (id === 3 ? 3 : null),
+    serviceName: (id) => (id === 1 ? { zh: '社保参保登记', en: 'Pension Enrolment' } : null), areaName: () => null,
+  };
 
   it('says who acted, by name and role, or which device', () => {
-    expect(describeActor({ kind: 'staff', staffId: 7, role: 'staff' }, lookups)).toBe('李红（工作人员）');
-    expect(describeActor({ kind: 'device', deviceId: 2, role: 'kiosk' }, lookups)).toBe('取号机 设备#2');
+    expect(describeActor({ kind: 'staff', staffId: 7, role: 'staff' }, lookups)).toEqual({ zh: '李红（工作人员）', en: '李红 (staff)' });
+    expect(describeActor({ kind: 'device', deviceId: 2, role: 'kiosk' }, lookups)).toEqual({ zh: '取号机 设备#2', en: 'kiosk device #2' });
   });
 
   it('says what happened, with the out-of-order reason and only the masked name', () => {
     const person = { nameMasked: '张*', idHash: 'secret-hash', idMasked: '1101**' };
     const payload = { ticket: { number: 'A001', serviceId: 1, channel: 'kiosk', person }, runtime: { windowId: 3 }, outOfOrderReason: '预约到场' };
     const called = describeEvent({ seq: 1, at: 0, type: 'ticket.called', actor: { kind: 'system' }, payload }, lookups);
-    expect(called).toBe('3号窗口 呼叫 A001（指定叫号，原因：预约到场）');
+    expect(called).toEqual({ zh: '3号窗口 呼叫 A001（指定叫号，原因：预约到场）', en: 'Window 3 called A001 (out of turn, reason: 预约到场)' });
     const issued = describeEvent({ seq: 2, at: 0, type: 'ticket.issued', actor: { kind: 'system' }, payload }, lookups);
-    expect(issued).toBe('取号 A001（张*）：社保参保登记，渠道：取号机');
-    expect(issued).not.toContain('secret-hash');
+    expect(issued).toEqual({ zh: '取号 A001（张*）：社保参保登记，渠道：取号机', en: 'Ticket A001 (张*) issued: Pension Enrolment, channel: kiosk' });
+    expect(JSON.stringify(issued)).not.toContain('secret-hash');
     const runtime = { windowId: 3, status: 'paused', pauseReason: 'lunch' };
     const paused = describeEvent({ seq: 3, at: 0, type: 'window.statusChanged', actor: { kind: 'system' }, payload: { runtime } }, lookups);
-    expect(paused).toBe('3号窗口 暂停（午休）');
+    expect(paused).toEqual({ zh: '3号窗口 暂停（午休）', en: 'Window 3 paused (lunch)' });
   });
 
   it('says who took a window over, and reads ratings, case numbers and follow-up steps out in words', () => {
     const lookupsWith = { ...lookups, staffName: (id: number) => ({ 7: '李红', 8: '王芳' } as Record<number, string>)[id] ?? null };
     const takeOver = { runtime: { windowId: 3, status: 'open', staffId: 8 }, takeOver: { fromStaffId: 7, ticket: { number: 'A002' } } };
     expect(describeEvent({ seq: 5, at: 0, type: 'window.statusChanged', actor: { kind: 'staff', staffId: 8, role: 'staff' }, payload: takeOver }, lookupsWith))
-      .toBe('3号窗口 开放：王芳 接管（顶岗），原值守 李红，柜台前 A002 改由其办理');
+      .toEqual({ zh: '3号窗口 开放：王芳 接管（顶岗），原值守 李红，柜台前 A002 改由其办理', en: 'Window 3 open: taken over by 王芳 from 李红, who now serves A002 at the counter' });
     const rating = { rating: { number: 'A001', level: 1, reasons: ['attitude'] }, followUp: { id: 4 } };
     expect(describeEvent({ seq: 6, at: 0, type: 'rating.recorded', actor: { kind: 'public' }, payload: rating }, lookups))
-      .toBe('评价 A001：非常不满意（服务态度），差评跟进 #4 立案');
+      .toEqual({ zh: '评价 A001：非常不满意（服务态度），差评跟进 #4 立案', en: 'Rating of A001: Very dissatisfied (Attitude); follow-up case #4 opened' });
     expect(describeEvent({ seq: 7, at: 0, type: 'case.numbered', actor: { kind: 'system' }, payload: { caseNumber: 'SB-1', rating: null } }, lookups))
-      .toBe('登记办件编号 SB-1');
+      .toEqual({ zh: '登记办件编号 SB-1', en: 'Case number SB-1 recorded' });
     const followUp = { followUp: { id: 4, number: 'A001', history: [{ action: 'open' }, { action: 'contact' }] }, voidedRatingId: null };
     expect(describeEvent({ seq: 8, at: 0, type: 'followUp.updated', actor: { kind: 'staff', staffId: 7, role: 'supervisor' }, payload: followUp }, lookups))
-      .toBe('差评跟进 #4（A001）：回访');
+      .toEqual({ zh: '差评跟进 #4（A001）：回访', en: 'Follow-up case #4 (A001): Contacted' });
   });
 
   it('still shows an event type it does not know', () => {
-    expect(describeEvent({ seq: 4, at: 0, type: 'rating.given', actor: { kind: 'public' }, payload: {} }, lookups)).toBe('rating.given');
+    expect(describeEvent({ seq: 4, at: 0, type: 'rating.given', actor: { kind: 'public' }, payload: {} }, lookups)).toEqual({ zh: 'rating.given', en: 'rating.given' });
   });
 });

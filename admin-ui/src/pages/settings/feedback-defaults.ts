@@ -6,4 +6,5 @@ import type { FollowUpSettings, RatingSettings } from '../../../../protocol/conf
 export const shownRatingDefaults: RatingSettings = { padTimeoutSeconds: 60, phoneRatingHours: 24 };
 export const shownFollowUpDefaults: FollowUpSettings = { contactHours: 1, rectifyWorkingDays: 5, holidays: [], workdays: [] };
 export const shownServicePercents = { yellow: 150, red: 200 } as const;
+export const shownAppointmentDaysAhead = 7;
 

@@ -1,6 +1,5 @@
 import type { FollowUpSettings, HallSettings, RatingSettings } from '../../../../protocol/config-entities.js';
 import { Bi } from '../../lib/bi.js';
-import { DateListField } from '../../lib/date-list-field.js';
 import type { FieldIssue } from '../../lib/field-issues.js';
 import { NumberField } from '../../lib/fields.js';
 import { shownFollowUpDefaults, shownRatingDefaults, shownServicePercents } from './feedback-defaults.js';
@@ -11,7 +10,7 @@ interface Props {
   issues: Map<string, FieldIssue>;
 }
 
-/** Handling-time warnings, the rating screens and the 好差评 follow-up deadlines with their working-day calendar. */
+/** Handling-time warnings, the rating screens and the 好差评 follow-up deadlines (counted on the hall calendar). */
 export function FeedbackSettings({ value, set, issues }: Props) {
   const rating = value.rating ?? shownRatingDefaults;
   const followUp = value.followUp ?? shownFollowUpDefaults;
@@ -55,15 +54,7 @@ export function FeedbackSettings({ value, set, issues }: Props) {
           <NumberField zh="整改时限（工作日）" en="Rectify within (working days)" testid="settings-rectify-days" min={1} max={60}
             value={followUp.rectifyWorkingDays} issue={issues.get('followUp.rectifyWorkingDays')}
             onChange={(v) => setFollowUp({ rectifyWorkingDays: num(v) })}
-            hint={{ zh: '自评价次日起算', en: 'counted after the rating day' }} />
-        </div>
-        <div class="form-row">
-          <DateListField zh="法定节假日" en="Public holidays" testid="settings-holidays" value={followUp.holidays}
-            issue={issues.get('followUp.holidays')} onChange={(v) => setFollowUp({ holidays: v })}
-            hint={{ zh: '不计为工作日', en: 'never working days' }} />
-          <DateListField zh="调休上班日" en="Make-up working days (调休)" testid="settings-workdays" value={followUp.workdays}
-            issue={issues.get('followUp.workdays')} onChange={(v) => setFollowUp({ workdays: v })}
-            hint={{ zh: '周末补班，计为工作日', en: 'weekend days worked, counted as working days' }} />
+            hint={{ zh: '自评价次日起算，按大厅日历', en: 'counted after the rating day, on the hall calendar' }} />
         </div>
       </fieldset>
     </>
