@@ -57,7 +57,9 @@ export function erasePersonRecords(db: Db, idHash: string, timeZone: string, now
     for (const t of tickets) clearTicket.run(t.id);
     for (const a of appointments) clearAppointment.run(JSON.stringify(erasedPerson), a.id);
     const visits = JSON.stringify([...new Set(tickets.map((t) => t.visitId))]);
-    const phoneLinks = db.prepare('DELETE FROM visit_tokens WHERE visit_id IN (SELECT value FROM json_each(?))').run(visits).changes;
+    const bookings = JSON.stringify(appointments.map((a) => a.id));
+    const phoneLinks = db.prepare('DELETE FROM visit_tokens WHERE visit_id IN (SELECT value FROM json_each(?))').run(visits).changes
+      + db.prepare('DELETE FROM appointment_tokens WHERE appointment_id IN (SELECT value FROM json_each(?))').run(bookings).changes;
     const sealedIdentities = db.prepare('DELETE FROM identity_vault WHERE visit_id IN (SELECT value FROM json_each(?))').run(visits).changes;
     const events = stretches.length === 0 ? 0 : scrubEventLog(db, stretches, idHash, (r) => r.person.idHash === idHash);
     return { tickets: tickets.length, appointments: appointments.length, events, phoneLinks, sealedIdentities };

@@ -72,6 +72,7 @@ export class VisitRetention {
       const appointments = db.prepare("UPDATE appointments SET id_hash = '', json = json_set(json, '$.person', json(?)) WHERE date = ? AND id_hash <> ''")
         .run(JSON.stringify(erasedPerson), day).changes;
       db.prepare('DELETE FROM visit_tokens WHERE visit_id IN (SELECT visit_id FROM tickets WHERE hall_day = ?)').run(day);
+      db.prepare('DELETE FROM appointment_tokens WHERE appointment_id IN (SELECT id FROM appointments WHERE date = ?)').run(day);
       db.prepare('DELETE FROM identity_vault WHERE hall_day <= ?').run(day);
       const began = Math.min(firstIssued ?? Infinity, firstBooked ?? Infinity);
       // Records already anonymised had their events cleaned in the same transaction: nothing to look for then.

@@ -67,6 +67,7 @@ describe('retention of visitors\' personal data', () => {
     const tickets = db.prepare('SELECT hall_day AS day, status, id_hash AS idHash, json FROM tickets ORDER BY id').all() as { day: string; status: string; idHash: string | null; json: string }[];
     const appointment = db.prepare('SELECT id_hash AS idHash, status, json FROM appointments').get() as { idHash: string; status: string; json: string };
     const tokens = db.prepare('SELECT visit_id AS visitId FROM visit_tokens ORDER BY visit_id').pluck().all();
+    const bookingLinks = db.prepare('SELECT COUNT(*) FROM appointment_tokens').pluck().get();
     const ratings = db.prepare('SELECT level FROM ratings').pluck().all();
     db.close();
     expect(tickets.map((r) => [r.day, r.status, r.idHash === null, JSON.parse(r.json).person === null])).toEqual([
@@ -78,6 +79,7 @@ describe('retention of visitors\' personal data', () => {
     expect(JSON.parse(appointment.json).person).toEqual({ idHash: '', idMasked: '', nameMasked: '', birthDate: null });
     // The phone links of old visits go; the recent visitor keeps theirs.
     expect(tokens).toEqual([recentTicket.visitId]);
+    expect(bookingLinks).toBe(0);
     expect(ratings).toEqual([5]);
     expect(await stats('2026-01-05')).toEqual(firstDay);
     expect(await stats('2026-01-06')).toEqual(secondDay);
