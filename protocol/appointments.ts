@@ -72,3 +72,55 @@ export interface BookedAppointment {
 /** What GET /api/public/hall adds for booking: the horizon, and per service whether it takes appointments. */
 export interface BookingHallFields { appointmentDaysAhead: number }
 export interface BookingServiceFields { takesAppointments: boolean }
+
+/**
+ * One booking in the supervisors' list of a day (GET /api/appointments): who booked, masked; its state and when it was
+ * made. Not its check-in code: that is the visitor's, and checks the booking in at any kiosk.
+ */
+export interface AppointmentListEntry {
+  id: number;
+  status: AppointmentStatus;
+  person: { nameMasked: string; idMasked: string };
+  /** Epoch ms. */
+  bookedAt: number;
+  /** Once checked in: the number of the ticket it became. */
+  ticketNumber: string | null;
+  /** Booked, its slot not yet over, on a day the hall still holds live: a supervisor may cancel it. */
+  cancellable: boolean;
+}
+
+/** A slot of the day with its places: `taken` counts the bookings that hold one (booked and checked in). */
+export interface AppointmentSlotList {
+  start: string;
+  end: string;
+  capacity: number;
+  taken: number;
+  passed: boolean;
+  bookings: AppointmentListEntry[];
+}
+
+/**
+ * A service's day: the slots its hours offer that date, and any slot a booking holds besides (booked before the hours
+ * or the calendar changed), each with its bookings.
+ */
+export interface ServiceAppointmentList {
+  serviceId: number;
+  serviceName: Text;
+  prefix: string;
+  areaName: Text;
+  /** Why the hall does not work the date for the service (bookings made before a holiday was set still show). */
+  closed: DayClosedReason | null;
+  slots: AppointmentSlotList[];
+}
+
+/** GET /api/appointments: a date's bookings per service, for the services that take appointments or hold some. */
+export interface AppointmentDayList {
+  date: string;
+  weekday: number;
+  /** The hall's today, on its own clock. */
+  today: string;
+  services: ServiceAppointmentList[];
+}
+
+/** GET /api/appointments/standing: the bookings still standing on a date, asked before it is made a holiday. */
+export interface StandingBookings { date: string; booked: number }

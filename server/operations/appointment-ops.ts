@@ -9,6 +9,7 @@ import { isOffered } from '../core/offered.js';
 import { appointmentDaysAheadOf } from '../core/ratings/settings.js';
 import type { Appointment } from '../core/types.js';
 import { newDigits } from '../auth/tokens.js';
+import { bookingById } from '../store/appointment-queries.js';
 import { actorOf, type Caller } from './caller.js';
 import { defineOperation, type OperationContext } from './operation.js';
 import { answerNewTicket, resolveIdentity } from './ticket-ops.js';
@@ -93,6 +94,11 @@ export const checkInAppointmentOp = defineOperation({
   },
 });
 
+/** Until its slot has ended, a booking not yet checked in may be cancelled; one of a day gone by never. */
+export function mayCancel(ctx: OperationContext, a: Appointment): boolean {
+  return a.status === 'booked' && ctx.runner.state.appointments.has(a.id) && slotEndsAt(a) > ctx.runner.clock();
+}
+
 /**
  * A booking as its visitor or a supervisor sees it. Given the booking's token (its visitor asking), a checked-in
  * booking also carries the token of its ticket's live page.
@@ -107,7 +113,7 @@ function bookingView(ctx: OperationContext, a: Appointment, bookingToken: string
     id: a.id, serviceId: a.serviceId, serviceName: service?.name ?? unknown, areaId: service?.areaId ?? 0, areaName: area?.name ?? unknown,
     date: a.date, weekday: weekdayOf(a.date), slotStart: a.slotStart, slotEnd: a.slotEnd, code: a.code, status: a.status,
     person: { nameMasked: a.person.nameMasked, idMasked: a.person.idMasked },
-    cancellable: a.status === 'booked' && state.appointments.has(a.id) && slotEndsAt(a) > ctx.runner.clock(),
+    cancellable: mayCancel(ctx, a),
     ticket: ticket ? { number: ticket.number, visitToken: bookingToken ? ctx.access.visitTokenOfBooking(bookingToken, ticket.visitId) : null } : null,
   };
 }
@@ -152,8 +158,12 @@ export const cancelAppointmentOp = defineOperation({
   roles: ['supervisor', 'admin'], params: AppointmentIdParams,
   handle(ctx, { params }, caller) {
     const live = ctx.runner.state.appointments.get(params.appointmentId);
-    if (!live) return notFound('appointment', params.appointmentId);
-    return cancel(ctx, live, caller, null);
+    if (live) return cancel(ctx, live, caller, null);
+    // A booking of a day gone by, from the day's list: kept, cancelled, or (booked or since marked missed) past its
+    // slot, which is what the supervisor needs to hear, rather than that it does not exist.
+    const stored = bookingById(ctx.stats.db, params.appointmentId);
+    if (!stored) return notFound('appointment', params.appointmentId);
+    return stored.status === 'missed' ? domainError('SLOT_PAST') : cancel(ctx, stored, caller, null);
   },
 });
 

@@ -3,6 +3,7 @@ import type { ErrorBody } from '../../protocol/i18n.js';
 import { StorageError } from '../store/storage-error.js';
 import { domainError, isDomainError } from '../core/errors.js';
 import { appointmentOperations } from './appointment-ops.js';
+import { appointmentListOperations } from './appointment-list-ops.js';
 import { auditOperations } from './audit-ops.js';
 import { authOperations } from './auth-ops.js';
 import type { Caller } from './caller.js';
@@ -19,7 +20,7 @@ import { validationMessage } from './validation-message.js';
 import { voiceOperations } from './voice-ops.js';
 import { windowOperations } from './window-ops.js';
 
-export const operations: Operation[] = [...ticketOperations, ...windowOperations, ...hallOperations, ...appointmentOperations, ...authOperations, ...configOperations, ...voiceOperations, ...deviceOperations,
+export const operations: Operation[] = [...ticketOperations, ...windowOperations, ...hallOperations, ...appointmentOperations, ...appointmentListOperations, ...authOperations, ...configOperations, ...voiceOperations, ...deviceOperations,
   ...ratingOperations, ...followUpOperations, ...statsOperations, ...privacyOperations, ...auditOperations];
 
 const byId = new Map<string, Operation>();

@@ -1,4 +1,5 @@
 import type { FunctionComponent } from 'preact';
+import { AppointmentsPage } from '../pages/appointments/appointments-page.js';
 import { AreasPage } from '../pages/areas-page.js';
 import { AuditPage } from '../pages/audit/audit-page.js';
 import { DevicesPage } from '../pages/devices-page.js';
@@ -19,6 +20,7 @@ export const routes: Route[] = [
   { hash: 'monitor', zh: '大厅实况', en: 'Live hall', Page: MonitorPage },
   { hash: 'dashboard', zh: '今日概况', en: 'Dashboard', Page: DashboardPage },
   { hash: 'ratings', zh: '好差评台账', en: 'Ratings ledger', Page: LedgerPage },
+  { hash: 'appointments', zh: '预约管理', en: 'Appointments', Page: AppointmentsPage },
   { hash: 'reports', zh: '统计报表', en: 'Reports', Page: ReportsPage },
   { hash: 'areas', zh: '区域', en: 'Areas', Page: AreasPage },
   { hash: 'services', zh: '业务', en: 'Services', Page: ServicesPage },

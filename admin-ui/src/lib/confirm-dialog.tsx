@@ -7,6 +7,8 @@ export interface Question {
   /** One line each, Chinese first: who is named, what happens to them. */
   lines: { zh: string; en: string }[];
   confirm: { zh: string; en: string };
+  /** The safe answer's words, where 取消 would read as the change itself (取消预约). */
+  back?: { zh: string; en: string };
 }
 
 /**
@@ -29,7 +31,7 @@ export function ConfirmDialog({ question, onAnswer }: { question: Question; onAn
           {question.lines.map((line) => <p key={line.zh} class="modal-line"><Bi zh={line.zh} en={line.en} /></p>)}
         </div>
         <footer class="modal-foot">
-          <button type="button" class="btn" ref={cancel} onClick={() => onAnswer(false)} data-testid="admin-confirm-no"><Bi zh="取消" en="Cancel" inline /></button>
+          <button type="button" class="btn" ref={cancel} onClick={() => onAnswer(false)} data-testid="admin-confirm-no"><Bi zh={question.back?.zh ?? '取消'} en={question.back?.en ?? 'Cancel'} inline /></button>
           <button type="button" class="btn btn-danger-solid" onClick={() => onAnswer(true)} data-testid="admin-confirm-yes"><Bi zh={question.confirm.zh} en={question.confirm.en} inline /></button>
         </footer>
       </div>

@@ -3,11 +3,12 @@ import { apiCall } from '../../../protocol/api-client.js';
 import { nameLimits, type HallSettings } from '../../../protocol/config-entities.js';
 import type { ErrorBody } from '../../../protocol/i18n.js';
 import { Bi, ErrorNotice, SavedNotice } from '../lib/bi.js';
+import { ConfirmDialog, type Question } from '../lib/confirm-dialog.js';
 import { fieldError, fieldIssues } from '../lib/field-issues.js';
 import { CheckField, NumberField, SelectField, TextField, TextPair } from '../lib/fields.js';
 import { HoursEditor } from '../lib/hours-editor.js';
 import { shownFollowUpDefaults, shownServicePercents } from './settings/feedback-defaults.js';
-import { CalendarSettings } from './settings/calendar-settings.js';
+import { CalendarSettings, holidayBookingsQuestion } from './settings/calendar-settings.js';
 import { FeedbackSettings } from './settings/feedback-settings.js';
 
 /** Checks the server makes too, done here first so the refusal points at the field rather than only the form. */
@@ -33,24 +34,38 @@ export function SettingsPage() {
   const [value, setValue] = useState<HallSettings | null>(null);
   const [error, setError] = useState<ErrorBody | null>(null);
   const [savedValue, setSavedValue] = useState<HallSettings | null>(null);
+  // The settings as the hall holds them: a holiday is new, and its bookings worth a question, against these.
+  const [stored, setStored] = useState<HallSettings | null>(null);
+  const [asking, setAsking] = useState<Question | null>(null);
 
   useEffect(() => {
-    void apiCall<HallSettings>('GET', '/api/settings').then((r) => (r.ok ? setValue(r.data) : setError(r.error)));
+    void apiCall<HallSettings>('GET', '/api/settings').then((r) => {
+      if (!r.ok) return setError(r.error);
+      setValue(r.data);
+      setStored(r.data);
+    });
   }, []);
   if (!value) return <section class="panel"><ErrorNotice error={error} /></section>;
 
   const set = <K extends keyof HallSettings>(k: K, v: HallSettings[K]) => setValue({ ...value, [k]: v });
   const rule = value.priorityRule;
   const issues = fieldIssues(error);
-  const save = async (e: Event) => {
-    e.preventDefault();
-    const local = orderError(value);
-    if (local) return setError(local);
+  const put = async () => {
     const res = await apiCall<HallSettings>('PUT', '/api/settings', { body: value });
     if (!res.ok) return setError(res.error);
     setError(null);
     setValue(res.data);
     setSavedValue(res.data);
+    setStored(res.data);
+  };
+  const save = async (e: Event) => {
+    e.preventDefault();
+    const local = orderError(value);
+    if (local) return setError(local);
+    const check = await holidayBookingsQuestion(stored ?? value, value);
+    if (!check.ok) return setError(check.error);
+    if (check.question) return setAsking(check.question);
+    await put();
   };
 
   return (
@@ -110,6 +125,12 @@ export function SettingsPage() {
           <button type="submit" class="btn btn-primary" data-testid="admin-settings-save"><Bi zh="保存" en="Save" inline /></button>
         </div>
       </footer>
+      {asking && (
+        <ConfirmDialog question={asking} onAnswer={(yes) => {
+          setAsking(null);
+          if (yes) void put();
+        }} />
+      )}
     </form>
   );
 }

@@ -49,7 +49,7 @@ export function slotPlacesOn(state: HallState, service: Service, date: string, n
 }
 
 /** A cancelled or missed booking gives its place back. */
-function holdsPlace(a: Appointment): boolean {
+export function holdsPlace(a: Appointment): boolean {
   return a.status === 'booked' || a.status === 'checked_in';
 }
 

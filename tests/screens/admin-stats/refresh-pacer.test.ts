@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RefreshPacer } from '../../../admin-ui/src/pages/stats/refresh-pacer.js';
+import { RefreshPacer } from '../../../admin-ui/src/lib/refresh-pacer.js';
 
 /** The dashboard's pace of asking the statistics again as the hall's events come in (1.5 s after, at most every 5 s). */
 describe('refreshing the dashboard as the hall changes', () => {

@@ -8,7 +8,7 @@ import { useApi } from '../stats/use-api.js';
 import { CaseDetail, type Names } from './case-detail.js';
 import { CasesTable } from './cases-table.js';
 import { RatingsTable } from './ratings-table.js';
-import { useHallChanges } from './use-hall-changes.js';
+import { useHallChanges } from '../../lib/use-hall-changes.js';
 import './ratings.css';
 
 /**

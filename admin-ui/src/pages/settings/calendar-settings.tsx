@@ -1,8 +1,13 @@
+import { apiCall } from '../../../../protocol/api-client.js';
+import type { StandingBookings } from '../../../../protocol/appointments.js';
 import type { FollowUpSettings, HallSettings } from '../../../../protocol/config-entities.js';
+import type { ErrorBody } from '../../../../protocol/i18n.js';
 import { Bi } from '../../lib/bi.js';
+import type { Question } from '../../lib/confirm-dialog.js';
 import { DateListField } from '../../lib/date-list-field.js';
 import type { FieldIssue } from '../../lib/field-issues.js';
 import { NumberField } from '../../lib/fields.js';
+import { dayName } from '../appointments/appointment-words.js';
 import { shownAppointmentDaysAhead, shownFollowUpDefaults } from './feedback-defaults.js';
 
 interface Props {
@@ -38,4 +43,33 @@ export function CalendarSettings({ value, set, issues }: Props) {
       </div>
     </fieldset>
   );
+}
+
+/**
+ * Holidays the save adds on which visitors have already booked: the hall saves a holiday whatever is booked (it is a
+ * fact), and the bookings stay, so the page asks first, naming each date and how many, and the admin goes ahead or
+ * goes back. Null when no new holiday has a booking standing.
+ */
+export async function holidayBookingsQuestion(before: HallSettings, after: HallSettings): Promise<{ ok: true; question: Question | null } | { ok: false; error: ErrorBody }> {
+  const had = new Set((before.followUp ?? shownFollowUpDefaults).holidays);
+  const added = (after.followUp ?? shownFollowUpDefaults).holidays.filter((d) => !had.has(d));
+  if (added.length === 0) return { ok: true, question: null };
+  const res = await apiCall<StandingBookings[]>('GET', `/api/appointments/standing?date=${added.join(',')}`);
+  if (!res.ok) return res;
+  const booked = res.data.filter((d) => d.booked > 0);
+  if (booked.length === 0) return { ok: true, question: null };
+  const zh = booked.map((d) => `${dayName(d.date).zh}已有 ${d.booked} 个预约`).join('，');
+  const en = booked.map((d) => `${d.booked} booking${d.booked === 1 ? '' : 's'} on ${dayName(d.date).en}`).join(', ');
+  return {
+    ok: true,
+    question: {
+      title: { zh: '新增的节假日已有预约', en: 'Visitors have booked the new holidays' },
+      lines: [
+        { zh: `${zh}：放假后这些预约仍有效，请通知预约人或取消预约`, en: `${en}: they stay booked once the day is a holiday; tell the visitors or cancel the bookings` },
+        { zh: '可在“预约管理”中按日期查看预约人并取消预约', en: 'The Appointments page lists them by date, with a cancel button' },
+      ],
+      confirm: { zh: '仍然保存', en: 'Save anyway' },
+      back: { zh: '返回修改', en: 'Back' },
+    },
+  };
 }

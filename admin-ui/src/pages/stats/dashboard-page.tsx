@@ -9,7 +9,7 @@ import { BarLineChart, Histogram, ShareBars } from './charts.js';
 import { arrivalsAndCapacity, caseCounts, waitDistribution, windowShares } from './dashboard-model.js';
 import { KeyFigures } from './key-figures.js';
 import { useApi } from './use-api.js';
-import { RefreshPacer } from './refresh-pacer.js';
+import { RefreshPacer } from '../../lib/refresh-pacer.js';
 import { useLiveWarnings } from './use-live-warnings.js';
 import { WarningsList } from './warnings-list.js';
 import './stats.css';

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { HallSocket, hallSocketUrl } from '../../../../protocol/realtime-client.js';
-import { RefreshPacer } from '../stats/refresh-pacer.js';
+import { HallSocket, hallSocketUrl } from '../../../protocol/realtime-client.js';
+import { RefreshPacer } from './refresh-pacer.js';
 
 /**
  * Calls `refresh` after the hall changes, as the dashboard does: the hall socket says when anything happens (a
