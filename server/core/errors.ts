@@ -41,7 +41,7 @@ const catalog = {
   APPOINTMENTS_OFF: [409, '本大厅暂不接受预约', 'This hall takes no appointments at present'],
   HALL_HOLIDAY: [409, '{date} 是节假日，大厅不办理业务', '{date} is a public holiday; the hall is closed'],
   DUPLICATE: [409, '{fieldZh}“{value}”已被使用', '{fieldEn} "{value}" is already in use'],
-  IN_USE: [409, '{whatZh}仍在使用中（有进行中的票号或被其他配置引用），请先停用', '{whatEn} is still in use (active tickets or other settings refer to it); deactivate it instead'],
+  IN_USE: [409, '{whatZh}仍在使用中（有进行中的票号、预约，或被其他配置引用），请先停用', '{whatEn} is still in use (active tickets or bookings, or other settings refer to it); deactivate it instead'],
   INVALID_REFERENCE: [422, '引用的{whatZh}不存在', 'The referenced {whatEn} does not exist'],
   INVALID_CONFIG: [422, '配置无效：{reasonZh}', 'Invalid configuration: {reasonEn}'],
   SELF_DEACTIVATE: [409, '不能停用、降级或删除当前登录的账号', 'You cannot deactivate, demote or delete the account you are logged in with'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { at, hallSettings, issue, newHall, openWindow, refuse, run, serviceInput } from './hall-fixture.js';
+import { at, hallSettings, issue, newHall, openWindow, refuse, run, serviceInput, visitor } from './hall-fixture.js';
 
 const now = at('2026-11-23 08:00');
 
@@ -77,12 +77,22 @@ describe('deleting configuration', () => {
 
   it('refuses an area that services or windows belong to', () => {
     const hall = newHall();
-    expect(refuse(hall.state, 'deleteConfig', { entity: 'area', id: hall.area.social }, now)).toMatchObject({ code: 'IN_USE', message: { zh: '区域仍在使用中（有进行中的票号或被其他配置引用），请先停用' } });
+    expect(refuse(hall.state, 'deleteConfig', { entity: 'area', id: hall.area.social }, now)).toMatchObject({ code: 'IN_USE', message: { zh: '区域仍在使用中（有进行中的票号、预约，或被其他配置引用），请先停用' } });
   });
 
   it('refuses a service a window serves', () => {
     const hall = newHall();
     expect(refuse(hall.state, 'deleteConfig', { entity: 'service', id: hall.service.pension }, now).code).toBe('IN_USE');
+  });
+
+  it('refuses a service with a booking still to come until it is cancelled', () => {
+    const hall = newHall();
+    const tax = run(hall.state, 'saveService', serviceInput(hall.area.general, 'tax', 'D', '税务登记'), now).id;
+    const booked = run(hall.state, 'createAppointment', { serviceId: tax, date: '2026-11-24', slotStart: '10:00', person: visitor('张三', '19800101'), code: '123456' }, at('2026-11-23 09:00'));
+    expect(refuse(hall.state, 'deleteConfig', { entity: 'service', id: tax }, at('2026-11-23 09:01')).code).toBe('IN_USE');
+    run(hall.state, 'cancelAppointment', { appointmentId: booked.id }, at('2026-11-23 09:02'));
+    run(hall.state, 'deleteConfig', { entity: 'service', id: tax }, at('2026-11-23 09:03'));
+    expect(hall.state.services.has(tax)).toBe(false);
   });
 
   it('refuses a service with active tickets until they are over', () => {

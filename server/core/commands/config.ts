@@ -131,7 +131,9 @@ function inUse(state: HallState, entity: ConfigEntity, id: number): boolean {
     case 'area':
       return [...state.services.values()].some((s) => s.areaId === id) || [...state.windows.values()].some((w) => w.areaId === id);
     case 'service':
-      return active.some((t) => t.serviceId === id) || [...state.windows.values()].some((w) => w.services.some((s) => s.serviceId === id));
+      // A booking still to come keeps its service: the visitor will arrive for it.
+      return active.some((t) => t.serviceId === id) || [...state.windows.values()].some((w) => w.services.some((s) => s.serviceId === id))
+        || [...state.appointments.values()].some((a) => a.serviceId === id && a.status === 'booked');
     case 'window':
       return active.some((t) => t.windowId === id || t.targetWindowId === id) || state.runtime.get(id)?.status !== 'closed';
     case 'staff':
