@@ -8,7 +8,17 @@ export const bilingual = (zh: string, en: string) => `${zh} | ${en}`;
 
 /** 'HH:MM' on the hall's clock. */
 export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, bilingual('应写作 HH:MM，如 09:00', 'must read HH:MM, e.g. 09:00'));
-export const DayDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+/** A day on the calendar as YYYY-MM-DD: 2026-02-30 has the form and is no day. */
+export function isCalendarDay(d: string): boolean {
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
+  if (!parts) return false;
+  const [y, m, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  const date = new Date(Date.UTC(y, m - 1, day));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === day;
+}
+// Zod runs a refinement even on a string its regex refused: isCalendarDay checks the form again before counting.
+export const DayDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+  .refine(isCalendarDay, bilingual('不存在（如 2 月 30 日）', 'is not a day on the calendar (like 30 February)'));
 export const Id = z.number().int().positive();
 
 /**

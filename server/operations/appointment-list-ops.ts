@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { AppointmentDayList, AppointmentListEntry, AppointmentSlotList, ServiceAppointmentList, StandingBookings } from '../../protocol/appointments.js';
-import { DayDate, Id, type Service } from '../../protocol/config-entities.js';
+import { DayDate, Id, isCalendarDay, type Service } from '../../protocol/config-entities.js';
 import { holdsPlace, slotPassed, slotsOn } from '../core/commands/appointments.js';
 import { notFound, type DomainError } from '../core/errors.js';
 import { closedReason, hallCalendar } from '../core/hall-calendar.js';
-import { addDays, hallDay, weekdayOf } from '../core/hall-time.js';
+import { hallDay, weekdayOf } from '../core/hall-time.js';
 import { hoursOf } from '../core/hours.js';
 import { isOffered } from '../core/offered.js';
 import { bookingsOn, serviceRecord, standingBookingCounts, type StoredBooking } from '../store/appointment-queries.js';
@@ -17,12 +17,6 @@ import { defineOperation, type OperationContext } from './operation.js';
  */
 const readers = ['supervisor', 'admin'] as const;
 
-/**
- * A day on the calendar: the form, and a real date (02-30 does not survive a round trip through the calendar). Zod
- * runs a refinement even on a string its regex refused, so the form is checked here again before any arithmetic.
- */
-const isCalendarDay = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && addDays(d, 0) === d;
-const CalendarDay = DayDate.refine(isCalendarDay, '不存在（如 2 月 30 日） | is not a day on the calendar (like 30 February)');
 /** The dates a holiday list is about to gain; a year of them at most. */
 const DateList = z.string().regex(/^\d{4}-\d{2}-\d{2}(,\d{4}-\d{2}-\d{2}){0,365}$/, 'YYYY-MM-DD[,YYYY-MM-DD…]')
   .refine((list) => list.split(',').every(isCalendarDay), '含有不存在的日期 | holds a day that is not on the calendar');
@@ -73,7 +67,7 @@ function listedServices(ctx: OperationContext, byService: Map<number, StoredBook
 export const listAppointmentsOp = defineOperation({
   operationId: 'listAppointments', method: 'GET', url: '/api/appointments', tag: 'appointments',
   summary: 'A date\'s bookings per service and slot, places taken of the capacity, masked names and ID numbers; any day, past ones from the database. 预约管理',
-  roles: [...readers], query: z.object({ date: CalendarDay, serviceId: z.coerce.number().pipe(Id).optional() }).strict(),
+  roles: [...readers], query: z.object({ date: DayDate, serviceId: z.coerce.number().pipe(Id).optional() }).strict(),
   handle(ctx, { query }): AppointmentDayList | DomainError {
     const state = ctx.runner.state;
     const only = query.serviceId ?? null;

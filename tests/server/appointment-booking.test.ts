@@ -92,6 +92,12 @@ describe('a visitor booking, seeing and cancelling an appointment by its token',
     expect((await book('2026-03-17', '09:00', visitor('孙八', '031'))).status).toBe(201);
   });
 
+  it('refuses a day that is not on the calendar, in both languages, and changes nothing', async () => {
+    const res = await expectRefused(t.config.databasePath, 400, 'VALIDATION_FAILED', () => book('2026-02-30', '09:00', visitor('孙八', '032')));
+    expect(res.body.message.zh).toContain('不存在（如 2 月 30 日）');
+    expect(res.body.message.en).toContain('is not a day on the calendar');
+  });
+
   it('answers a guessed token with 404, to see or to cancel', async () => {
     const guess = randomBytes(32).toString('base64url');
     expect((await t.api('GET', `/api/bookings/${guess}`)).body.code).toBe('NOT_FOUND');

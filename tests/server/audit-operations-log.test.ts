@@ -136,7 +136,7 @@ describe('the operations log, filtered', () => {
     expect((await refused(400, 'VALIDATION_FAILED', `from=${day}&to=${day}&kind=everything`)).body.message.en).toContain('must be one of tickets, windows');
     expect((await refused(400, 'VALIDATION_FAILED', `to=${day}`)).body.message).toEqual({ zh: '请求内容不符合要求：开始日期必须填写', en: 'Invalid request: from is required' });
     expect((await refused(422, 'BAD_FILTER', `from=${nextDay}&to=${day}`)).body.message).toEqual({ zh: '筛选条件无效：开始日期晚于结束日期', en: 'Invalid filter: the start is after the end' });
-    expect((await refused(422, 'BAD_FILTER', 'from=2026-02-30&to=2026-03-01')).body.message.zh).toBe('筛选条件无效：日期 2026-02-30 不存在');
+    expect((await refused(400, 'VALIDATION_FAILED', 'from=2026-02-30&to=2026-03-01')).body.message.zh).toBe('请求内容不符合要求：开始日期不存在（如 2 月 30 日）');
     expect((await refused(422, 'BAD_FILTER', 'from=2026-01-01&to=2026-06-30')).body.message.en).toBe('Invalid filter: at most 92 days at a time');
     await expectRefused(t.config.databasePath, 422, 'BAD_FILTER', () => t.api('GET', `/api/audit/access?from=${nextDay}&to=${day}`, { cookie: supervisor }));
   });
