@@ -6,7 +6,7 @@ import { WalSync, type SyncFile } from './wal-sync.js';
 
 export type Db = Database.Database;
 
-export const journalSizeLimitBytes = 32 * 1024 * 1024;
+export const journalSizeLimitBytes = 128 * 1024 * 1024;
 export type Synchronous = 'FULL' | 'NORMAL';
 
 const sqlDir = join(dirname(fileURLToPath(import.meta.url)), '../../sql');
@@ -25,8 +25,9 @@ export function openDatabase(path: string): Db {
   db.pragma('busy_timeout = 5000');
   // A rush leaves the journal file as long as the rush made it (hundreds of MB after kiosks flat out); SQLite keeps
   // the file and writes over it. With a limit, the first commit after the journal begins anew cuts the file back to
-  // it, so a calm hall gives the disk back. Above the 16 MB a journal reaches before it is made to begin anew
-  // (checkpointer.ts), so at any steady pace the file is written over, never cut and grown again.
+  // it, so a calm hall gives the disk back. The limit is far above what a journal holds between two restarts at a
+  // hall's pace: at 32 MB, kiosks flat out had the file cut and grown again at every restart, and the highest
+  // sustained issue rate fell by a fifth (bench c: 2,430 to 2,570/s against 2,980 to 3,240/s without a limit).
   db.pragma(`journal_size_limit = ${journalSizeLimitBytes}`);
   migrate(db);
   return db;

@@ -83,7 +83,8 @@ describe('the journal under writes that never pause', () => {
     // No copies during the rush, as when every copy of one was cut short: the file grows with all the rush writes.
     db.pragma('wal_autocheckpoint = 0');
     const append = db.prepare('INSERT INTO events (at, type, actor, payload) VALUES (?, ?, ?, ?)');
-    for (let i = 0; i < 2_000; i++) db.transaction(() => append.run(i, 'test.rush', '{}', payload))();
+    const large = JSON.stringify({ note: 'x'.repeat(64_000) });
+    for (let i = 0; i < 2_000; i++) db.transaction(() => append.run(i, 'test.rush', '{}', large))();
     const grown = statSync(`${path}-wal`).size;
     expect(grown).toBeGreaterThan(journalSizeLimitBytes);
     // Calm: a copy takes in the whole journal, and the next commit begins it anew.
