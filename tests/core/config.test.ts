@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { at, hallSettings, issue, newHall, openWindow, refuse, run, serviceInput, visitor } from './hall-fixture.js';
+import { at, callNext, hallSettings, issue, newHall, openWindow, refuse, run, serviceInput, visitor } from './hall-fixture.js';
 
 const now = at('2026-11-23 08:00');
 
@@ -103,6 +103,24 @@ describe('deleting configuration', () => {
     run(hall.state, 'cancelTicket', { ticketId: t.id }, at('2026-11-23 09:02'));
     run(hall.state, 'deleteConfig', { entity: 'service', id: tax }, at('2026-11-23 09:03'));
     expect(hall.state.services.has(tax)).toBe(false);
+  });
+
+  it('refuses to deactivate a window with a visitor called to it, or sent to it, until they are dealt with', () => {
+    const hall = newHall();
+    const three = hall.state.windows.get(hall.window.three)!;
+    openWindow(hall, hall.window.three, at('2026-11-23 09:00'));
+    const called = issue(hall, hall.service.property, at('2026-11-23 09:00'), { person: visitor('张三', '19800101') });
+    callNext(hall, hall.window.three, at('2026-11-23 09:01'));
+    expect(refuse(hall.state, 'saveWindow', { ...three, active: false }, at('2026-11-23 09:02')).code).toBe('IN_USE');
+    run(hall.state, 'markNoShow', { windowId: hall.window.three }, at('2026-11-23 09:03'));
+    run(hall.state, 'setWindowStatus', { windowId: hall.window.three, status: 'closed' }, at('2026-11-23 09:04'));
+    // Sent to this window while it is closed: still theirs to call.
+    const sent = issue(hall, hall.service.property, at('2026-11-23 09:05'), { person: visitor('李四', '19810101', '002') });
+    const leg = run(hall.state, 'transferTicket', { ticketId: sent.id, windowId: hall.window.three }, at('2026-11-23 09:06'));
+    expect(refuse(hall.state, 'saveWindow', { ...three, active: false }, at('2026-11-23 09:07')).code).toBe('IN_USE');
+    run(hall.state, 'cancelTicket', { ticketId: leg.id }, at('2026-11-23 09:08'));
+    expect(run(hall.state, 'saveWindow', { ...three, active: false }, at('2026-11-23 09:09')).active).toBe(false);
+    expect(hall.state.tickets.get(called.id)?.status).toBe('no_show');
   });
 
   it('refuses a window that is open, and removes it with its runtime once closed', () => {

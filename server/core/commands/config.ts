@@ -65,6 +65,9 @@ export const saveWindow: Handler<Saved<Window>, Window> = (state, input) => {
   if (input.services.some((s) => !state.services.has(s.serviceId))) return thingError('INVALID_REFERENCE', 'service');
   const dup = unique(state.windows, id, 'windowNumber', input.number, (w) => w.number);
   if (dup) return dup;
+  // Deactivated, a window leaves every screen: one still open, or with a visitor called to it or sent to it, would
+  // hide them from every list while they wait. The same rule as deleting it.
+  if (!input.active && state.windows.get(id)?.active && inUse(state, 'window', id)) return thingError('IN_USE', 'window');
   const item: Window = { ...input, id };
   return accept([{ type: 'config.saved', entity: 'window', item }], item);
 };
