@@ -4,13 +4,12 @@ import { PRINTER_SIM_MODES, type PrinterSimMode } from '../../drivers/simulators
 import { FillReport } from '../../protocol/device-messages.js';
 import { Id } from '../../protocol/config-entities.js';
 import { windowFor } from '../core/commands/window-access.js';
-import { mayOperateWindow } from '../operations/access-rules.js';
+import { mayOperateWindow, WindowParams } from '../operations/access-rules.js';
 import { actorOf, type Caller } from '../operations/caller.js';
 import { defineOperation, type Operation, type OperationContext } from '../operations/operation.js';
 import { deviceError } from './device-errors.js';
 import type { Simulation } from './simulation.js';
 
-const WindowParams = z.object({ windowId: z.coerce.number().int().positive() }).strict();
 
 export const fillBusinessSystemOp = defineOperation({
   operationId: 'fillBusinessSystem', method: 'POST', url: '/api/windows/:windowId/fill', tag: 'devices',

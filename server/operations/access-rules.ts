@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { domainError, type DomainError } from '../core/errors.js';
 import type { Caller } from './caller.js';
 
@@ -13,4 +14,7 @@ export function mayOperateWindow(caller: Caller, windowId: number): DomainError 
 }
 
 export const windowOperators = ['staff', 'pad'] as const;
+
+/** The window a route under /api/windows/:windowId acts on; checked with mayOperateWindow. */
+export const WindowParams = z.object({ windowId: z.coerce.number().int().positive() }).strict();
 export const configEditors = ['admin'] as const;

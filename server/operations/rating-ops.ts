@@ -7,12 +7,11 @@ import { domainError, notFound } from '../core/errors.js';
 import { ratingSettingsOf } from '../core/ratings/settings.js';
 import { listRatings } from '../store/feedback-queries.js';
 import { currentLeg, lastTicketOf } from '../views.js';
-import { mayOperateWindow } from './access-rules.js';
+import { mayOperateWindow, WindowParams } from './access-rules.js';
 import { actorOf, type Caller } from './caller.js';
 import { defineOperation, type OperationContext } from './operation.js';
 
 const TokenParams = z.object({ ticketToken: z.string().min(16).max(100) }).strict();
-const WindowParams = z.object({ windowId: z.coerce.number().int().positive() }).strict();
 
 /** A rating screen rates its own window's visitors; a staff screen only the visitors its staff member served. */
 function mayRate(ctx: OperationContext, caller: Caller, ticketId: number) {

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { CallTicketBody, SetWindowStatusBody } from '../../protocol/commands.js';
 import type { CommandName } from '../core/commands/index.js';
 import { notFound } from '../core/errors.js';
@@ -6,11 +5,10 @@ import { hallDay } from '../core/hall-time.js';
 import type { Ticket } from '../core/types.js';
 import { windowDayCounts } from '../core/window-day.js';
 import { ticketView, windowView } from '../views.js';
-import { mayOperateWindow } from './access-rules.js';
+import { mayOperateWindow, WindowParams } from './access-rules.js';
 import { actorOf } from './caller.js';
 import { defineOperation, type Operation } from './operation.js';
 
-const WindowParams = z.object({ windowId: z.coerce.number().int().positive() }).strict();
 
 type WindowCommand = Extract<CommandName, 'callNext' | 'recall' | 'startService' | 'finishService' | 'markNoShow'>;
 
