@@ -1,39 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultFollowUpSettings, defaultRatingSettings, defaultServicePercents } from '../../../server/core/ratings/settings.js';
 import { shownFollowUpDefaults, shownRatingDefaults, shownServicePercents } from '../../../admin-ui/src/pages/settings/feedback-defaults.js';
-import { launchBrowser, screenshot } from '../../support/browser.js';
-import { startTestHall, type TestHall } from '../../support/hall-server.js';
-import { signedInPage } from '../admin-stats/signed-in-page.js';
+import { screenshot } from '../../support/browser.js';
+import { useSettingsPage } from './settings-page.js';
 
 describe('the rating, follow-up and handling-time settings on the settings page', () => {
-  let t: TestHall;
-  let browser: Browser;
-  let page: Page;
-  let admin: string;
-
-  const open = async () => {
-    await page.goto('about:blank');
-    await page.goto(`${t.url}/admin/#/settings`);
-    await page.getByTestId('settings-pad-timeout').waitFor();
-  };
-  const settings = async () => (await t.api('GET', '/api/settings', { cookie: admin })).body;
-  const save = () => page.getByTestId('admin-settings-save').click();
-  const addDay = async (list: string, day: string) => {
-    await page.getByTestId(`${list}-input`).fill(day);
-    await page.getByTestId(`${list}-add`).click();
-  };
-
-  beforeAll(async () => {
-    t = await startTestHall();
-    admin = await t.login('admin');
-    browser = await launchBrowser();
-    page = await signedInPage(browser, t, admin);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.stop();
-  });
+  const s = useSettingsPage('settings-pad-timeout');
+  const { open, save, addDay, settings } = s;
 
   it('shows the same defaults the server applies to a hall that never saved them', () => {
     expect(shownRatingDefaults).toEqual(defaultRatingSettings);
@@ -43,17 +16,17 @@ describe('the rating, follow-up and handling-time settings on the settings page'
 
   it('saves every one of them and shows them again after a reload', async () => {
     await open();
-    await page.getByTestId('settings-service-yellow').fill('120');
-    await page.getByTestId('settings-service-red').fill('180');
-    await page.getByTestId('settings-pad-timeout').fill('45');
-    await page.getByTestId('settings-phone-hours').fill('2.5');
-    await page.getByTestId('settings-contact-hours').fill('4');
-    await page.getByTestId('settings-rectify-days').fill('7');
+    await s.page.getByTestId('settings-service-yellow').fill('120');
+    await s.page.getByTestId('settings-service-red').fill('180');
+    await s.page.getByTestId('settings-pad-timeout').fill('45');
+    await s.page.getByTestId('settings-phone-hours').fill('2.5');
+    await s.page.getByTestId('settings-contact-hours').fill('4');
+    await s.page.getByTestId('settings-rectify-days').fill('7');
     await addDay('settings-holidays', '2026-10-02');
     await addDay('settings-holidays', '2026-10-01');
     await addDay('settings-workdays', '2026-10-10');
     await save();
-    await page.getByTestId('admin-saved').waitFor();
+    await s.page.getByTestId('admin-saved').waitFor();
 
     const saved = await settings();
     expect(saved).toMatchObject({
@@ -62,35 +35,35 @@ describe('the rating, follow-up and handling-time settings on the settings page'
       followUp: { contactHours: 4, rectifyWorkingDays: 7, holidays: ['2026-10-01', '2026-10-02'], workdays: ['2026-10-10'] },
     });
     await open();
-    expect(await page.getByTestId('settings-service-yellow').inputValue()).toBe('120');
-    expect(await page.getByTestId('settings-service-red').inputValue()).toBe('180');
-    expect(await page.getByTestId('settings-pad-timeout').inputValue()).toBe('45');
-    expect(await page.getByTestId('settings-phone-hours').inputValue()).toBe('2.5');
-    expect(await page.getByTestId('settings-contact-hours').inputValue()).toBe('4');
-    expect(await page.getByTestId('settings-rectify-days').inputValue()).toBe('7');
-    expect(await page.getByTestId('settings-holidays-day').allTextContents()).toEqual(['2026-10-01×', '2026-10-02×']);
-    expect(await page.getByTestId('settings-workdays-day').allTextContents()).toEqual(['2026-10-10×']);
-    await screenshot(page, 'admin-settings-feedback-1920x1080');
+    expect(await s.page.getByTestId('settings-service-yellow').inputValue()).toBe('120');
+    expect(await s.page.getByTestId('settings-service-red').inputValue()).toBe('180');
+    expect(await s.page.getByTestId('settings-pad-timeout').inputValue()).toBe('45');
+    expect(await s.page.getByTestId('settings-phone-hours').inputValue()).toBe('2.5');
+    expect(await s.page.getByTestId('settings-contact-hours').inputValue()).toBe('4');
+    expect(await s.page.getByTestId('settings-rectify-days').inputValue()).toBe('7');
+    expect(await s.page.getByTestId('settings-holidays-day').allTextContents()).toEqual(['2026-10-01×', '2026-10-02×']);
+    expect(await s.page.getByTestId('settings-workdays-day').allTextContents()).toEqual(['2026-10-10×']);
+    await screenshot(s.page, 'admin-settings-feedback-1920x1080');
   });
 
   it('removes a holiday from the list', async () => {
-    await page.getByTestId('settings-holidays-remove-2026-10-02').click();
+    await s.page.getByTestId('settings-holidays-remove-2026-10-02').click();
     await save();
-    await page.getByTestId('admin-saved').waitFor();
+    await s.page.getByTestId('admin-saved').waitFor();
     expect((await settings()).followUp.holidays).toEqual(['2026-10-01']);
   });
 
   it('refuses a rating screen timeout out of range under the field, in both languages, and saves nothing', async () => {
     const before = await settings();
     await open();
-    await page.getByTestId('settings-pad-timeout').fill('2');
-    await page.getByTestId('settings-contact-hours').fill('9');
+    await s.page.getByTestId('settings-pad-timeout').fill('2');
+    await s.page.getByTestId('settings-contact-hours').fill('9');
     await save();
-    const issue = page.getByTestId('settings-pad-timeout-issue');
+    const issue = s.page.getByTestId('settings-pad-timeout-issue');
     await issue.waitFor();
     expect(await issue.textContent()).toMatch(/评价屏等待时长.*rating screen timeout/);
-    expect(await page.getByTestId('admin-error').getAttribute('data-code')).toBe('VALIDATION_FAILED');
-    await screenshot(page, 'admin-settings-refused-1920x1080');
+    expect(await s.page.getByTestId('admin-error').getAttribute('data-code')).toBe('VALIDATION_FAILED');
+    await screenshot(s.page, 'admin-settings-refused-1920x1080');
     expect(await settings()).toEqual(before);
   });
 
@@ -99,7 +72,7 @@ describe('the rating, follow-up and handling-time settings on the settings page'
     await open();
     await addDay('settings-workdays', '2026-10-01');
     await save();
-    const issue = page.getByTestId('settings-workdays-issue');
+    const issue = s.page.getByTestId('settings-workdays-issue');
     await issue.waitFor();
     expect(await issue.textContent()).toContain('2026-10-01 不能既是节假日又是调休工作日');
     expect(await issue.textContent()).toContain('cannot be both a holiday and a make-up working day');
@@ -109,9 +82,9 @@ describe('the rating, follow-up and handling-time settings on the settings page'
   it('refuses a red handling-time warning below the yellow one', async () => {
     const before = await settings();
     await open();
-    await page.getByTestId('settings-service-red').fill('110');
+    await s.page.getByTestId('settings-service-red').fill('110');
     await save();
-    await page.getByTestId('settings-service-red-issue').waitFor();
+    await s.page.getByTestId('settings-service-red-issue').waitFor();
     expect(await settings()).toEqual(before);
   });
 });
