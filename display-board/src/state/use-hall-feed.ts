@@ -10,6 +10,8 @@ export interface HallFeed {
   /** The newest call that arrived live (not from a snapshot): the one to flash. */
   flash: CallEntry | null;
   refused: ErrorBody | null;
+  /** The state as of the last message, even before a render shows it: what the voice checks a call against. */
+  latestState(): BoardState | null;
 }
 
 export interface FeedHandlers {
@@ -25,7 +27,7 @@ const catchUpMs = 60_000;
  * (jittered backoff) after a server restart or a network cut and resumes with a fresh snapshot.
  */
 export function useHallFeed(token: string, follow: Follow, handlers: FeedHandlers): HallFeed {
-  const [feed, setFeed] = useState<HallFeed>({ state: null, connected: false, flash: null, refused: null });
+  const [feed, setFeed] = useState<HallFeed>(() => ({ state: null, connected: false, flash: null, refused: null, latestState: (): BoardState | null => current.current.state }));
   const current = useRef<HallFeed>(feed);
   const on = useRef(handlers);
   on.current = handlers;

@@ -8,7 +8,7 @@ export function AnnouncementList({ records }: { records: AnnouncementRecord[] })
   return (
     <ol class="visually-hidden" data-testid="board-announcements" aria-hidden="true">
       {records.map((r) => (
-        <li key={r.id} data-kind={r.kind} data-status={r.status} data-source={r.source ?? ''}>{r.text}</li>
+        <li key={r.id} data-kind={r.kind} data-status={r.status} data-form={r.form} data-source={r.source ?? ''}>{r.text}</li>
       ))}
     </ol>
   );

@@ -3,6 +3,8 @@ import type { Follow } from '../../../protocol/realtime.js';
 import { waitingByService } from '../state/board-state.js';
 import { useHallFeed } from '../state/use-hall-feed.js';
 import { createBoardVoice } from '../voice/board-voice.js';
+import { callStillOn } from '../voice/call-still-on.js';
+import { AnnouncementLine } from './announcement-line.js';
 import { AnnouncementList } from './announcement-list.js';
 import { HeaderBar } from './header-bar.js';
 import { LatestCall } from './latest-call.js';
@@ -20,11 +22,12 @@ export function BoardApp({ token, follow, onUnpaired }: { token: string; follow:
   const [records, setRecords] = useState(() => voice.announcer.records());
   const [soundBlocked, setSoundBlocked] = useState(false);
   const feed = useHallFeed(token, follow, {
-    onCall: (call) => voice.announcer.enqueue(call.number, call.windowNumber, call.recall ? 'recall' : 'call'),
+    onCall: (call) => voice.announcer.enqueue(call),
     onReconnected: () => void voice.pack.load(),
   });
 
   useEffect(() => {
+    voice.announcer.setCallCheck((call) => callStillOn(feed.latestState(), call));
     const offQueue = voice.announcer.subscribe(() => setRecords(voice.announcer.records()));
     const offSound = voice.output.onChange(() => setSoundBlocked(voice.output.blocked));
     void voice.pack.load();
@@ -74,7 +77,7 @@ export function BoardApp({ token, follow, onUnpaired }: { token: string; follow:
           <WaitingCounts services={services} counts={waitingByService(state)} />
         </div>
       </main>
-      <NoticeTicker notice={state.notice} />
+      <NoticeTicker notice={state.notice} aside={<AnnouncementLine records={records} />} />
       {soundBlocked && <SoundOverlay onEnable={() => void voice.output.unlock(2000)} />}
       <AnnouncementList records={records} />
     </div>

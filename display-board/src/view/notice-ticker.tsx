@@ -1,7 +1,11 @@
+import type { ComponentChildren } from 'preact';
 import type { Text } from '../../../protocol/i18n.js';
 
-/** The hall's notice, scrolling along the bottom; its speed follows its length so long notices stay readable. */
-export function NoticeTicker({ notice }: { notice: Text }) {
+/**
+ * The hall's notice, scrolling along the bottom; its speed follows its length so long notices stay readable. The
+ * aside (what the voice is saying) sits at the right end and the notice makes room for it.
+ */
+export function NoticeTicker({ notice, aside }: { notice: Text; aside?: ComponentChildren }) {
   const text = `${notice.zh}　${notice.en}`;
   const seconds = Math.max(20, text.length * 0.5);
   return (
@@ -13,6 +17,7 @@ export function NoticeTicker({ notice }: { notice: Text }) {
           <span class="notice-copy" aria-hidden="true">{text}</span>
         </p>
       </div>
+      {aside}
     </footer>
   );
 }

@@ -2,7 +2,14 @@
  * What a call sounds like. Tokens are the keys of a voice pack's clips; the text is what the server's voice and
  * the browser's voice are given. The ticket number is read digit by digit ("A 零 一 二", never "A 十二"), so a
  * visitor hears exactly what is printed; the window number is said as a number ("十二 号窗口").
+ *
+ * Two forms: the full sentence "请 A 零 一 二 号 到 三 号窗口 办理" for a call said on its own, and the short
+ * "A 零 一 二 号 三 号窗口" for calls said back to back when several wait (see announcer.ts): four syllables fewer,
+ * 1.7 s less of the server's speech, and the 号 after the number still keeps it apart from the window's. The short
+ * form uses no word the full form lacks, so whatever voice can say a call in full can say it short.
  */
+export type AnnouncementForm = 'full' | 'short';
+
 export interface Announcement {
   tokens: string[];
   text: string;
@@ -39,15 +46,22 @@ export function spokenWord(token: string): string {
   return /^[0-9]$/.test(token) ? digitWords[Number(token)] : token;
 }
 
-export function buildAnnouncement(ticketNumber: string, windowNumber: number): Announcement {
+export function buildAnnouncement(ticketNumber: string, windowNumber: number, form: AnnouncementForm = 'full'): Announcement {
   const numberTokens = ticketNumberTokens(ticketNumber);
   const windowTokens = windowNumberTokens(windowNumber);
-  const tokens = ['请', ...numberTokens, '号', '到', ...windowTokens, '号', '窗口', '办理'];
   const spokenNumber = numberTokens.map(spokenWord).join(' ');
   const spokenWindow = windowTokens.map(spokenWord).join('');
+  const spacedNumber = ticketNumber.split('').join(' ');
+  if (form === 'short') {
+    return {
+      tokens: [...numberTokens, '号', ...windowTokens, '号', '窗口'],
+      text: `${spokenNumber} 号 ${spokenWindow} 号窗口`,
+      textEn: `Number ${spacedNumber}, window ${windowNumber}`,
+    };
+  }
   return {
-    tokens,
+    tokens: ['请', ...numberTokens, '号', '到', ...windowTokens, '号', '窗口', '办理'],
     text: `请 ${spokenNumber} 号 到 ${spokenWindow} 号窗口 办理`,
-    textEn: `Number ${ticketNumber.split('').join(' ')}, please go to window ${windowNumber}`,
+    textEn: `Number ${spacedNumber}, please go to window ${windowNumber}`,
   };
 }

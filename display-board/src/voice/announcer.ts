@@ -1,18 +1,30 @@
-import { buildAnnouncement } from './announcement.js';
-import type { AudioOutput } from './audio-output.js';
-import { localChineseVoice, sayWithBrowser } from './browser-voice.js';
-import { playChime } from './chime.js';
-import type { PackVoice } from './pack-voice.js';
-import type { ServerVoice } from './server-voice.js';
+import { buildAnnouncement, type Announcement, type AnnouncementForm } from './announcement.js';
+import type { AnnouncerSound, Voice, VoiceSource } from './voice.js';
 
-export type AnnouncementStatus = 'queued' | 'playing' | 'done' | 'failed' | 'skipped';
-export type VoiceSource = 'pack' | 'browser' | 'server';
+export type { VoiceSource } from './voice.js';
+
+/**
+ * skipped: held back too long by sound that could not play. outdated: the call was over before its turn came (the
+ * visitor is already at the window, the ticket was finished, sent on or called again elsewhere).
+ */
+export type AnnouncementStatus = 'queued' | 'playing' | 'done' | 'failed' | 'skipped' | 'outdated';
+
+/** A call as the board's feed hands it over (CallEntry fits). */
+export interface CallToAnnounce {
+  ticketId: number;
+  number: string;
+  windowNumber: number;
+  recall: boolean;
+}
 
 export interface AnnouncementRecord {
   id: number;
   kind: 'call' | 'recall';
+  ticketId: number;
   ticketNumber: string;
   windowNumber: number;
+  /** The words: the full sentence while queued, then the form they were said in. */
+  form: AnnouncementForm;
   text: string;
   textEn: string;
   tokens: string[];
@@ -20,43 +32,78 @@ export interface AnnouncementRecord {
   /** The voice that spoke it, once spoken. */
   source: VoiceSource | null;
   queuedAt: number;
+  startedAt: number | null;
+  /** When it was said, failed, skipped or found outdated. */
+  endedAt: number | null;
 }
 
-/** A call still unspoken after this long (sound was blocked, or a long queue) is no use to anyone: skip it. */
-const staleAfterMs = 90_000;
-const pauseBetweenMs = 500;
-const keptRecords = 40;
+interface Entry extends AnnouncementRecord {
+  /** The announcer's held-back clock when this call was queued (see heldNow). */
+  heldMark: number;
+}
 
 /**
- * One announcement at a time, in the order of the calls: a chime, then the words from the best voice available
- * (installed voice pack, else the browser's local Chinese voice, else the server's synthesised speech). A recall
- * is queued again like a new call. Nothing here ever waits forever: every voice has a time limit.
+ * A call held back this long by sound that could not play (the board not yet tapped, no voice answering) is no use
+ * to anyone: it is skipped. Waiting its turn behind other calls does not count: in a burst every call is said.
+ */
+export const staleAfterHeldMs = 90_000;
+/** After the last call of a run, before the next chime. */
+const pauseAfterRunMs = 500;
+/** Between two calls said back to back, so each sounds like its own sentence. */
+const gapInRunMs = 300;
+const keptRecords = 40;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Says the calls in the order they were made, one at a time, with the first voice that can say each one. A call
+ * that arrives to a quiet hall gets a chime and the full sentence, as a single call always has. When calls pile up
+ * (12 windows pressing 叫号 at opening time), the announcer speaks in a run: one chime, then each call in the short
+ * form, back to back, about 5 s a call with the server's voice instead of 9 s for a chime, the full sentence and a
+ * pause; new calls join the run until nothing is left to say. A recall of a call still waiting adds nothing; a call that is over
+ * before its turn is dropped. Nothing here ever waits forever: every voice has a time limit.
  */
 export class Announcer {
-  private readonly list: AnnouncementRecord[] = [];
+  private readonly list: Entry[] = [];
   private readonly listeners = new Set<() => void>();
   private nextId = 1;
   private running = false;
+  /** Time the queue has spent held back by sound (blocked, or every voice failing), and since when it is now. */
+  private heldMs = 0;
+  private heldSince: number | null = null;
+  private stillCalled: (call: { ticketId: number; windowNumber: number }) => boolean = () => true;
 
-  constructor(private readonly output: AudioOutput, private readonly pack: PackVoice, private readonly server: ServerVoice) {}
+  constructor(private readonly sound: AnnouncerSound, private readonly voices: Voice[]) {}
 
-  enqueue(ticketNumber: string, windowNumber: number, kind: 'call' | 'recall'): AnnouncementRecord {
-    const a = buildAnnouncement(ticketNumber, windowNumber);
-    const record: AnnouncementRecord = {
-      id: this.nextId++, kind, ticketNumber, windowNumber, text: a.text, textEn: a.textEn, tokens: a.tokens,
-      status: 'queued', source: null, queuedAt: Date.now(),
-    };
-    this.list.push(record);
+  /** The board tells the announcer how to know a call is still on (see call-still-on.ts); asked before each call. */
+  setCallCheck(check: (call: { ticketId: number; windowNumber: number }) => boolean): void {
+    this.stillCalled = check;
+  }
+
+  enqueue(call: CallToAnnounce): void {
+    const waiting = this.list.find((r) => r.status === 'queued' && r.ticketId === call.ticketId);
+    // A recall of a call not said yet: the one announcement, when it comes, answers both.
+    if (waiting && waiting.windowNumber === call.windowNumber) return;
+    // The same ticket called again at another window before its turn: only the newer call is true.
+    if (waiting) this.end(waiting, 'outdated');
+    const a = buildAnnouncement(call.number, call.windowNumber, 'full');
+    this.list.push({
+      id: this.nextId++, kind: call.recall ? 'recall' : 'call', ticketId: call.ticketId, ticketNumber: call.number,
+      windowNumber: call.windowNumber, form: 'full', text: a.text, textEn: a.textEn, tokens: a.tokens, status: 'queued',
+      source: null, queuedAt: Date.now(), startedAt: null, endedAt: null, heldMark: this.heldNow(),
+    });
     // Forget old finished ones; queued ones are never dropped from the list.
     while (this.list.length > keptRecords && this.list[0].status !== 'queued' && this.list[0].status !== 'playing') this.list.shift();
     this.changed();
+    // With a call already on its way, the first one waiting will be said short: get its audio ready now, during the
+    // chime or the call before it.
+    if (this.running) this.prepareFollowing();
     void this.pump();
-    return record;
   }
 
-  /** A copy, newest last: what the board shows (hidden) and what tests read as window.__boardAnnouncements. */
+  /** A copy, oldest first: what the board shows and what tests read as window.__boardAnnouncements. */
   records(): AnnouncementRecord[] {
-    return this.list.map((r) => ({ ...r, tokens: [...r.tokens] }));
+    return this.list.map(({ heldMark: _mark, ...r }) => ({ ...r, tokens: [...r.tokens] }));
   }
 
   subscribe(listener: () => void): () => void {
@@ -72,50 +119,96 @@ export class Announcer {
     if (this.running) return;
     this.running = true;
     try {
-      for (let next = this.firstQueued(); next; next = this.firstQueued()) {
-        await this.output.whenUnblocked();
-        if (Date.now() - next.queuedAt > staleAfterMs) {
-          next.status = 'skipped';
-          this.changed();
-          continue;
+      // In a run, one call follows another without a chime; the run ends when nothing is left to say.
+      let inRun = false;
+      for (;;) {
+        if (this.sound.blocked) {
+          inRun = false;
+          await this.waitForSound();
         }
-        next.status = 'playing';
-        this.changed();
-        await playChime(this.output.context);
-        next.source = await this.speak(next);
-        next.status = next.source ? 'done' : 'failed';
-        this.changed();
-        await new Promise((r) => setTimeout(r, pauseBetweenMs));
+        const waiting = this.sweep();
+        if (waiting.length === 0) break;
+        if (!inRun) {
+          this.prepare(waiting[0], waiting.length > 1 ? 'short' : 'full');
+          await this.sound.chime();
+        }
+        // Decided after the chime: a burst's calls all arrive while it rings.
+        const now = this.sweep();
+        if (now.length === 0) break;
+        await this.say(now[0], inRun || now.length > 1 ? 'short' : 'full');
+        inRun = this.sweep().length > 0;
+        await sleep(inRun ? gapInRunMs : pauseAfterRunMs);
       }
     } finally {
       this.running = false;
     }
   }
 
-  private firstQueued(): AnnouncementRecord | undefined {
-    return this.list.find((r) => r.status === 'queued');
+  /** Ends the waiting calls nobody needs any more, and returns those still to be said, in order. */
+  private sweep(): Entry[] {
+    const waiting: Entry[] = [];
+    for (const r of this.list) {
+      if (r.status !== 'queued') continue;
+      if (this.heldNow() - r.heldMark > staleAfterHeldMs) this.end(r, 'skipped');
+      else if (!this.stillCalled(r)) this.end(r, 'outdated');
+      else waiting.push(r);
+    }
+    return waiting;
+  }
+
+  private async say(r: Entry, form: AnnouncementForm): Promise<void> {
+    const a = buildAnnouncement(r.ticketNumber, r.windowNumber, form);
+    Object.assign(r, { form, text: a.text, textEn: a.textEn, tokens: a.tokens, status: 'playing', startedAt: Date.now() });
+    this.changed();
+    this.prepareFollowing();
+    const started = Date.now();
+    r.source = await this.speak(a);
+    // Time lost to voices that all failed holds every waiting call back, as blocked sound does.
+    if (!r.source) this.heldMs += Date.now() - started;
+    this.end(r, r.source ? 'done' : 'failed');
+    this.prepareFollowing();
+  }
+
+  /** The call after the one being said will be said short, right after it (if it is still on by then). */
+  private prepareFollowing(): void {
+    const next = this.list.find((r) => r.status === 'queued');
+    if (next) this.prepare(next, 'short');
+  }
+
+  private prepare(r: Entry, form: AnnouncementForm): void {
+    const a = buildAnnouncement(r.ticketNumber, r.windowNumber, form);
+    this.voices.find((v) => v.canSay(a))?.prepare?.(a);
   }
 
   /** Tries each voice in turn; returns the one that spoke, or null when none could. */
-  private async speak(r: AnnouncementRecord): Promise<VoiceSource | null> {
-    if (this.pack.covers(r.tokens)) {
+  private async speak(a: Announcement): Promise<VoiceSource | null> {
+    for (const voice of this.voices) {
+      if (!voice.canSay(a)) continue;
       try {
-        await this.pack.say(r.tokens);
-        return 'pack';
+        await voice.say(a);
+        return voice.source;
       } catch { /* next voice */ }
     }
-    const local = localChineseVoice();
-    if (local) {
-      try {
-        await sayWithBrowser(r.text, local);
-        return 'browser';
-      } catch { /* next voice */ }
-    }
+    return null;
+  }
+
+  private async waitForSound(): Promise<void> {
+    this.heldSince = Date.now();
     try {
-      await this.server.say(r.text);
-      return 'server';
-    } catch {
-      return null;
+      await this.sound.whenUnblocked();
+    } finally {
+      this.heldMs += Date.now() - this.heldSince;
+      this.heldSince = null;
     }
+  }
+
+  private heldNow(): number {
+    return this.heldMs + (this.heldSince === null ? 0 : Date.now() - this.heldSince);
+  }
+
+  private end(r: Entry, status: AnnouncementStatus): void {
+    r.status = status;
+    r.endedAt = Date.now();
+    this.changed();
   }
 }

@@ -45,6 +45,22 @@ export class AudioOutput {
   }
 
   /**
+   * The same sound without the silence at its end, less a short tail for the last word's decay. The server's speech
+   * ends in half a second of silence; trimmed, calls said back to back are spaced by the announcer's gap alone, the
+   * same for every voice.
+   */
+  withoutTrailingSilence(buffer: AudioBuffer, tailSeconds = 0.08): AudioBuffer {
+    const channels = Array.from({ length: buffer.numberOfChannels }, (_, c) => buffer.getChannelData(c));
+    let end = buffer.length;
+    while (end > 0 && channels.every((data) => Math.abs(data[end - 1]) < 0.01)) end--;
+    const length = Math.min(buffer.length, end + Math.round(tailSeconds * buffer.sampleRate));
+    if (end === 0 || length >= buffer.length) return buffer;
+    const trimmed = this.context.createBuffer(buffer.numberOfChannels, length, buffer.sampleRate);
+    channels.forEach((data, c) => trimmed.copyToChannel(data.subarray(0, length), c));
+    return trimmed;
+  }
+
+  /**
    * Plays buffers one after another with a gap, and resolves when they have finished. The end is also timed by the
    * wall clock, so a sound device that stops reporting can never stall the announcement queue.
    */

@@ -1,3 +1,5 @@
+import type { Voice } from './voice.js';
+
 /**
  * The browser's own Chinese voice, when the machine has one installed locally (localService): it needs nothing
  * from the network and speaks while the server is down. Voices on a remote service are not used, because a board
@@ -31,3 +33,14 @@ export function sayWithBrowser(text: string, voice: SpeechSynthesisVoice): Promi
     speechSynthesis.speak(utterance);
   });
 }
+
+/** The browser's voice as the announcer asks for it: able to speak whenever a local Chinese voice is installed. */
+export const browserVoice: Voice = {
+  source: 'browser',
+  canSay: () => localChineseVoice() !== null,
+  say: async (a) => {
+    const voice = localChineseVoice();
+    if (!voice) throw new Error('no local Chinese voice');
+    await sayWithBrowser(a.text, voice);
+  },
+};

@@ -1,4 +1,6 @@
+import type { Announcement } from './announcement.js';
 import type { AudioOutput } from './audio-output.js';
+import type { Voice } from './voice.js';
 
 /** manifest.json of a voice pack; the format is described in server/voice/README.md. */
 export interface VoicePackManifest {
@@ -28,7 +30,8 @@ export function parseManifest(json: unknown): VoicePackManifest | null {
  * Recorded clips, played back to back: the most natural voice a hall can have, when it has installed a pack.
  * Clips are decoded once and kept; a pack that lacks a token needed for a call leaves that call to the next voice.
  */
-export class PackVoice {
+export class PackVoice implements Voice {
+  readonly source = 'pack' as const;
   private manifest: VoicePackManifest | null = null;
   private readonly decoded = new Map<string, Promise<AudioBuffer>>();
 
@@ -50,15 +53,20 @@ export class PackVoice {
     return this.manifest !== null;
   }
 
-  covers(tokens: string[]): boolean {
-    return this.manifest !== null && tokens.every((t) => t in this.manifest!.clips);
+  canSay(a: Announcement): boolean {
+    return this.manifest !== null && a.tokens.every((t) => t in this.manifest!.clips);
   }
 
-  async say(tokens: string[]): Promise<void> {
+  async say(a: Announcement): Promise<void> {
     const manifest = this.manifest;
-    if (!manifest || !this.covers(tokens)) throw new Error('voice pack does not cover this announcement');
-    const buffers = await Promise.all(tokens.map((t) => this.clip(manifest.clips[t])));
+    if (!manifest || !this.canSay(a)) throw new Error('voice pack does not cover this announcement');
+    const buffers = await Promise.all(a.tokens.map((t) => this.clip(manifest.clips[t])));
     await this.output.playSequence(buffers, (manifest.gapMs ?? 60) / 1000);
+  }
+
+  prepare(a: Announcement): void {
+    const manifest = this.manifest;
+    if (manifest) for (const t of a.tokens) this.clip(manifest.clips[t]).catch(() => undefined);
   }
 
   private clip(file: string): Promise<AudioBuffer> {

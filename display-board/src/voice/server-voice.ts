@@ -1,29 +1,49 @@
+import type { Announcement } from './announcement.js';
 import type { AudioOutput } from './audio-output.js';
+import type { Voice } from './voice.js';
+
+const keptAnnouncements = 16;
 
 /**
  * Speech synthesised offline by the hall server (GET /api/voice, espeak-ng with its pinyin voice). The last few
- * announcements are kept decoded, so a recall repeats at once.
+ * announcements are kept decoded, so a recall repeats at once, and the next call of a run is fetched while the one
+ * before it is said, so calls said back to back follow each other without waiting for the server.
  */
-export class ServerVoice {
-  private readonly recent = new Map<string, AudioBuffer>();
+export class ServerVoice implements Voice {
+  readonly source = 'server' as const;
+  private readonly recent = new Map<string, Promise<AudioBuffer>>();
 
   constructor(private readonly output: AudioOutput, private readonly token: string) {}
 
-  async say(text: string): Promise<void> {
-    await this.output.playSequence([await this.audioFor(text)]);
+  canSay(): boolean {
+    return true;
   }
 
-  private async audioFor(text: string): Promise<AudioBuffer> {
+  async say(a: Announcement): Promise<void> {
+    await this.output.playSequence([await this.audioFor(a.text)]);
+  }
+
+  prepare(a: Announcement): void {
+    this.audioFor(a.text).catch(() => undefined);
+  }
+
+  private audioFor(text: string): Promise<AudioBuffer> {
     const kept = this.recent.get(text);
     if (kept) return kept;
+    const audio = this.fetchAudio(text);
+    this.recent.set(text, audio);
+    // A failed fetch is asked again next time rather than failing forever.
+    audio.catch(() => this.recent.delete(text));
+    if (this.recent.size > keptAnnouncements) this.recent.delete(this.recent.keys().next().value!);
+    return audio;
+  }
+
+  private async fetchAudio(text: string): Promise<AudioBuffer> {
     const res = await fetch(`/api/voice?text=${encodeURIComponent(text)}`, {
       headers: { authorization: `Bearer ${this.token}` },
       signal: AbortSignal.timeout(10_000),
     });
     if (!res.ok) throw new Error(`server voice answered ${res.status}`);
-    const buffer = await this.output.decode(await res.arrayBuffer());
-    this.recent.set(text, buffer);
-    if (this.recent.size > 16) this.recent.delete(this.recent.keys().next().value!);
-    return buffer;
+    return this.output.withoutTrailingSilence(await this.output.decode(await res.arrayBuffer()));
   }
 }

@@ -23,10 +23,23 @@ describe('what a call sounds like', () => {
     expect(buildAnnouncement('AB007', 1).text).toBe('请 A B 零 零 七 号 到 一 号窗口 办理');
   });
 
-  it('is accepted by the server voice exactly as the board builds it, for every window and number', () => {
+  it('is accepted by the server voice exactly as the board builds it, for every window and number, in both forms', () => {
     for (const [number, win] of [['A012', 3], ['K999', 12], ['ZZ000', 110], ['C305', 99]] as const) {
-      const a = buildAnnouncement(number, win);
-      expect(parseAnnouncement(a.text), a.text).not.toBeNull();
+      for (const form of ['full', 'short'] as const) {
+        const a = buildAnnouncement(number, win, form);
+        expect(parseAnnouncement(a.text), a.text).not.toBeNull();
+      }
+    }
+  });
+
+  it('says a call short, for calls said back to back, with no word a voice pack has for the full sentence missing', () => {
+    const a = buildAnnouncement('C001', 13, 'short');
+    expect(a.text).toBe('C 零 零 一 号 十三 号窗口');
+    expect(a.tokens).toEqual(['C', '0', '0', '1', '号', '十', '3', '号', '窗口']);
+    expect(a.textEn).toBe('Number C 0 0 1, window 13');
+    for (const [number, win] of [['A012', 3], ['ZZ000', 110], ['C305', 99]] as const) {
+      const full = new Set(buildAnnouncement(number, win).tokens);
+      expect(buildAnnouncement(number, win, 'short').tokens.every((t) => full.has(t))).toBe(true);
     }
   });
 

@@ -2,35 +2,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, screenshot, sizes } from '../../support/browser.js';
 import { startTestHall, type TestHall } from '../../support/hall-server.js';
-import { announcements, openBoard, waitForAnnouncements } from './board-fixture.js';
+import { announcements, imitateAutoplayPolicy, openBoard, waitForAnnouncements } from './board-fixture.js';
 import { installVoicePack } from './voice-pack-files.js';
-
-/**
- * Headless Chromium lets sound play whatever its autoplay switch says, so the policy of a freshly set-up TV browser
- * is imitated in the page: the audio context reports itself suspended until a user gesture resumes it.
- */
-function imitateAutoplayPolicy(): void {
-  // Only the policy is imitated: sound may start once the page has seen a tap. The tap is watched here rather than
-  // read from navigator.userActivation, whose state in a headless browser does not follow what the test does.
-  let tapped = false;
-  document.addEventListener('pointerdown', () => { tapped = true; }, { capture: true });
-  const Real = window.AudioContext;
-  window.AudioContext = class extends Real {
-    constructor(options?: AudioContextOptions) {
-      super(options);
-      let allowed = false;
-      const resume = this.resume.bind(this);
-      Object.defineProperty(this, 'state', { get: () => (allowed ? 'running' : 'suspended') });
-      this.resume = () => {
-        if (!tapped) return new Promise<void>(() => {});
-        allowed = true;
-        this.dispatchEvent(new Event('statechange'));
-        void resume();
-        return Promise.resolve();
-      };
-    }
-  };
-}
 
 describe('starting a display board', () => {
   let t: TestHall;

@@ -21,8 +21,11 @@ export function toneWav(ms: number, hz: number, rate = 22050): Buffer {
   return wav;
 }
 
-/** Installs a complete voice pack (every token of the announcement alphabet) into a hall's data folder. */
-export function installVoicePack(dataDir: string): void {
+/**
+ * Installs a complete voice pack (every token of the announcement alphabet) into a hall's data folder. Clips are
+ * short by default so tests run fast; a recorded syllable lasts about 300 to 450 ms.
+ */
+export function installVoicePack(dataDir: string, { clipMs = 80, gapMs = 20 }: { clipMs?: number; gapMs?: number } = {}): void {
   const dir = join(dataDir, 'voice-pack');
   mkdirSync(dir, { recursive: true });
   const words: [string, string][] = [['请', 'qing'], ['号', 'hao'], ['到', 'dao'], ['窗口', 'chuangkou'], ['办理', 'banli'], ['十', 'shi'], ['百', 'bai']];
@@ -31,7 +34,7 @@ export function installVoicePack(dataDir: string): void {
   const clips: Record<string, string> = {};
   tokens.forEach(([token, file], i) => {
     clips[token] = `${file}.wav`;
-    writeFileSync(join(dir, `${file}.wav`), toneWav(80, 300 + i * 20));
+    writeFileSync(join(dir, `${file}.wav`), toneWav(clipMs, 300 + i * 20));
   });
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ format: 1, name: { zh: '测试语音包', en: 'Test pack' }, gapMs: 20, clips }, null, 2));
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ format: 1, name: { zh: '测试语音包', en: 'Test pack' }, gapMs, clips }, null, 2));
 }
