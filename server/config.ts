@@ -91,16 +91,18 @@ const envKeys: Record<string, string[]> = {
 
 export class ConfigError extends Error {}
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Record<string, unknown> = {}): Config {
+function readConfigFile(env: NodeJS.ProcessEnv): { file: string | undefined; raw: Record<string, unknown> } {
   const file = env.HALL_CONFIG ?? (existsSync('./hall.config.json') ? './hall.config.json' : undefined);
-  let raw: Record<string, unknown> = {};
-  if (file) {
-    try {
-      raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-    } catch (err) {
-      throw new ConfigError(`Config file ${file} cannot be read: ${(err as Error).message}`);
-    }
+  if (!file) return { file, raw: {} };
+  try {
+    return { file, raw: JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown> };
+  } catch (err) {
+    throw new ConfigError(`Config file ${file} cannot be read: ${(err as Error).message}`);
   }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Record<string, unknown> = {}): Config {
+  const { raw } = readConfigFile(env);
   for (const [name, path] of Object.entries(envKeys)) {
     const value = env[name];
     if (value === undefined || value === '') continue;
@@ -119,4 +121,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Reco
     throw new ConfigError(`Invalid hall configuration:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/**
+ * The time zone is a hall setting: the config's value (HALL_TZ or timeZone in the file) seeds it on the first start,
+ * and the admin changes it on the settings page afterwards. A value given at a later start that disagrees is not
+ * used; the installer who set it is told so, rather than finding the hall's day, hours and number reset elsewhere.
+ */
+export function ignoredTimeZoneWarning(config: Config, hallTimeZone: string, env: NodeJS.ProcessEnv = process.env): string | null {
+  const { file, raw } = env.HALL_TZ ? { file: undefined, raw: {} } : readConfigFile(env);
+  const source = env.HALL_TZ ? 'HALL_TZ' : raw.timeZone !== undefined ? `timeZone (${file})` : null;
+  if (!source || config.timeZone === hallTimeZone) return null;
+  return `${source} = ${config.timeZone} 未生效：大厅使用已保存的时区 ${hallTimeZone}，请在管理后台“大厅设置”中修改。`
+    + ` ${source} = ${config.timeZone} is not used: the hall keeps its saved time zone ${hallTimeZone}; change it in the admin screen, Hall settings (/admin/#settings).`;
 }

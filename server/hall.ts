@@ -29,6 +29,7 @@ import { AuditEvents } from './store/audit-events.js';
 import { openDatabase, walSyncFor, type Db } from './store/database.js';
 import type { SyncFile } from './store/wal-sync.js';
 import { Checkpointer } from './store/checkpointer.js';
+import { lockDatabase, type InstanceLock } from './store/instance-lock.js';
 import { loadState, loadWindowChanges } from './store/load-state.js';
 import { redact } from './log-redaction.js';
 
@@ -60,6 +61,19 @@ export interface HallOptions {
 
 /** Puts the hall together: database, state, command runner, HTTP, WebSocket hub and scheduler. */
 export async function createHall(config: Config, options: HallOptions = {}): Promise<Hall> {
+  // Before anything touches the database or the devices: a second server on the file would number tickets from its
+  // own memory and take over the first one's simulated devices.
+  const lock = lockDatabase(config.databasePath);
+  try {
+    return await assembleHall(config, options, lock);
+  } catch (err) {
+    // A hall that failed to start (a migration refused, a device config wrong) does not keep the file from the next try.
+    lock.release();
+    throw err;
+  }
+}
+
+async function assembleHall(config: Config, options: HallOptions, lock: InstanceLock): Promise<Hall> {
   const clock = options.clock ?? Date.now;
   const log = options.log ?? pino({ level: config.logLevel, redact });
   const db = openDatabase(config.databasePath);
@@ -141,6 +155,7 @@ export async function createHall(config: Config, options: HallOptions = {}): Pro
       await forecaster.close();
       wal.close();
       db.close();
+      lock.release();
     },
   };
 }

@@ -4,8 +4,9 @@ import pino from 'pino';
 import { CommandRunner } from '../command-runner.js';
 import type { Config } from '../config.js';
 import { defaultSettings } from '../seed/demo-hall.js';
-import { openDatabase } from '../store/database.js';
+import { openDatabase, type Db } from '../store/database.js';
 import { takeDatabaseAlone } from '../store/exclusive-use.js';
+import type { InstanceLock } from '../store/instance-lock.js';
 import { loadState } from '../store/load-state.js';
 import { AccessStore } from './access-store.js';
 import { hashPassword } from './passwords.js';
@@ -28,11 +29,12 @@ export interface RecoveryReport { staffNumber: string; created: boolean; passwor
 export async function recoverAdmin(config: Config, staffNumber: string, now: number = Date.now()): Promise<RecoveryReport> {
   const path = config.databasePath;
   if (!existsSync(path)) throw new RecoveryError(`数据库不存在：${path}`, `No database at ${path}`);
-  refuseWhileInUse(path);
-  const password = config.adminPassword ?? randomBytes(9).toString('base64url');
-  const hash = await hashPassword(password);
-  const db = openDatabase(path);
+  const lock = refuseWhileInUse(path);
+  let db: Db | null = null;
   try {
+    const password = config.adminPassword ?? randomBytes(9).toString('base64url');
+    const hash = await hashPassword(password);
+    db = openDatabase(path);
     const state = loadState(db, now, defaultSettings(config));
     const runner = new CommandRunner(db, state, () => now, pino({ level: 'silent' }));
     const access = new AccessStore(db);
@@ -45,14 +47,20 @@ export async function recoverAdmin(config: Config, staffNumber: string, now: num
     await runner.durable();
     return { staffNumber, created: !existing, password, generated: config.adminPassword === undefined };
   } finally {
-    db.close();
+    db?.close();
+    lock.release();
   }
 }
 
-/** A running hall keeps its state in memory and numbers events itself: a second writer would collide with it. */
-function refuseWhileInUse(path: string): void {
-  if (!takeDatabaseAlone(path)) {
+/**
+ * A running hall keeps its state in memory and numbers events itself: a second writer would collide with it. The
+ * lock returned keeps a hall from starting on the file until the recovery is done.
+ */
+function refuseWhileInUse(path: string): InstanceLock {
+  const lock = takeDatabaseAlone(path);
+  if (!lock) {
     throw new RecoveryError(`数据库正在被使用（大厅服务仍在运行？）。请先停止服务：${path}`,
       `The database is in use (is the hall server still running?). Stop it first: ${path}`);
   }
+  return lock;
 }

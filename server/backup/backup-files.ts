@@ -14,16 +14,13 @@ export function backupName(dbPath: string, at: number): string {
 /** A backup being written; renamed to its real name only once complete, so a half-written copy never looks like one. */
 export const partialSuffix = '.partial';
 
+/** SQLite's files beside a database: a reader of a backup still in WAL mode leaves the first two. */
+export const sqliteSides = ['-wal', '-shm', '-journal'];
+
 export function listBackups(dir: string, dbPath: string): BackupFile[] {
-  const pattern = new RegExp(`^${escape(stem(dbPath))}-(\\d{4}-\\d{2}-\\d{2})T(\\d{2})-(\\d{2})-(\\d{2})-(\\d{3})Z\\.db$`);
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
+  const pattern = backupPattern(dbPath);
   const found: BackupFile[] = [];
-  for (const name of names) {
+  for (const name of namesIn(dir)) {
     const m = pattern.exec(name);
     if (!m) continue;
     const path = join(dir, name);
@@ -39,19 +36,24 @@ export function listBackups(dir: string, dbPath: string): BackupFile[] {
 export function rotateBackups(dir: string, dbPath: string, keep: number, justTaken: string): string[] {
   const others = listBackups(dir, dbPath).filter((b) => b.name !== justTaken);
   const old = others.slice(0, Math.max(0, others.length - (keep - 1)));
-  for (const b of old) rmSync(b.path, { force: true });
+  for (const b of old) for (const suffix of ['', ...sqliteSides]) rmSync(b.path + suffix, { force: true });
   return old.map((b) => b.name);
 }
 
-/** Leftovers of a backup cut short by a crash or a full disk. */
-export function removePartials(dir: string): void {
-  let names: string[] = [];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return;
+/**
+ * Leftovers: a backup cut short by a crash or a full disk (with any side file it had), and side files of backups
+ * that are gone (rotation before it removed them too).
+ */
+export function removeLeftovers(dir: string, dbPath: string): void {
+  const names = namesIn(dir);
+  const present = new Set(names);
+  const pattern = backupPattern(dbPath);
+  for (const name of names) {
+    const side = sqliteSides.find((s) => name.endsWith(s));
+    const main = side ? name.slice(0, -side.length) : name;
+    const orphanSide = side !== undefined && pattern.test(main) && !present.has(main);
+    if (main.endsWith(partialSuffix) || orphanSide) rmSync(join(dir, name), { force: true });
   }
-  for (const name of names) if (name.endsWith(partialSuffix)) rmSync(join(dir, name), { force: true });
 }
 
 /** A rename is durable only once the directory holding it is synced. */
@@ -61,6 +63,18 @@ export function syncPath(path: string): void {
     fsyncSync(fd);
   } finally {
     closeSync(fd);
+  }
+}
+
+function backupPattern(dbPath: string): RegExp {
+  return new RegExp(`^${escape(stem(dbPath))}-(\\d{4}-\\d{2}-\\d{2})T(\\d{2})-(\\d{2})-(\\d{2})-(\\d{3})Z\\.db$`);
+}
+
+function namesIn(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
   }
 }
 

@@ -2,7 +2,8 @@ import { chmodSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { Db } from '../store/database.js';
-import { backupName, listBackups, partialSuffix, removePartials, rotateBackups, syncPath, type BackupFile } from './backup-files.js';
+import { leaveWalMode } from '../store/exclusive-use.js';
+import { backupName, listBackups, partialSuffix, removeLeftovers, rotateBackups, sqliteSides, syncPath, type BackupFile } from './backup-files.js';
 
 export interface BackupOptions {
   databasePath: string;
@@ -67,14 +68,17 @@ export class HallBackups {
     try {
       // Backups hold the same keyed hashes and masked identities as the hall: readable by the server's user only.
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-      removePartials(this.dir);
+      removeLeftovers(this.dir, this.options.databasePath);
       await this.db.backup(partial);
+      // The copy carries the hall's WAL mode in its header; out of it, whoever opens the backup later (the restore,
+      // an operator checking it) leaves no side files in the backup folder.
+      if (!leaveWalMode(partial)) throw new Error(`backup copy ${partial} is held by another program`);
       chmodSync(partial, 0o600);
       syncPath(partial);
       renameSync(partial, finalPath);
       syncPath(this.dir);
     } catch (err) {
-      rmSync(partial, { force: true });
+      for (const suffix of ['', ...sqliteSides]) rmSync(partial + suffix, { force: true });
       this.log.error({ err, dir: this.dir }, 'database backup failed');
       throw err;
     }

@@ -1,7 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { listBackups } from './backup-files.js';
-import { restoreDatabase, RestoreError } from './restore-database.js';
+import { restoreDatabase, RestoreError, type RestoreReport } from './restore-database.js';
 
 /**
  * `npm run restore -- <backup-file> [--db <path>]`: puts a backup in place of the hall's database. Stop the hall
@@ -41,6 +41,7 @@ function main(argv: string[]): number {
     process.stdout.write([
       `已恢复 Restored ${positional[0]} -> ${report.restored}`,
       `  events up to seq ${report.lastSeq}, ${report.tickets} tickets, last hall day ${report.lastHallDay ?? '-'}`,
+      ...lastNumbersLines(report),
       report.previousKeptAs ? `  the database it replaced is kept as ${report.previousKeptAs}` : '  there was no database before',
       '  Start the hall server again. 请重新启动大厅服务。',
     ].join('\n') + '\n');
@@ -52,6 +53,18 @@ function main(argv: string[]): number {
     }
     throw err;
   }
+}
+
+/**
+ * Numbers after the backup's last ones are given out again. If the backup is from today, staff need to know from
+ * which number on two visitors may hold the same one.
+ */
+function lastNumbersLines(report: RestoreReport): string[] {
+  if (report.lastNumbers.length === 0) return [];
+  return [
+    `  备份中 ${report.lastHallDay} 各号段最后的号 Last number of each series on ${report.lastHallDay} in the backup: ${report.lastNumbers.join(' ')}`,
+    '  若该日是今天，其后的号可能已经发出，恢复后会再次发出。 If that day is today, numbers after these may already have been given out; the hall gives them out again.',
+  ];
 }
 
 const usageText = 'Usage: npm run restore -- <backup-file> [--db <database path>]   (stop the hall server first)';

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../support/browser.js';
 import { startTestHall, type TestHall } from '../../support/hall-server.js';
@@ -80,7 +80,13 @@ describe('backing up and restoring the hall', () => {
     expect(restored.stderr).toBe('');
     expect(restored.code).toBe(0);
     expect(restored.stdout).toContain(`events up to seq ${lastSeqAtBackup}`);
+    // Staff are told from which number on a ticket may be given out twice, should the backup be today's.
+    const lastAtBackup = atBackup[atBackup.length - 1].number;
+    expect(restored.stdout).toContain(`备份中 2026-03-10 各号段最后的号 Last number of each series on 2026-03-10 in the backup: ${lastAtBackup}\n`);
+    expect(restored.stdout).toContain('If that day is today, numbers after these may already have been given out');
     expect(readdirSync(dir.path).some((f) => f.startsWith('hall.db.before-restore-'))).toBe(true);
+    // Read by the test and the restore alike, the backup has nothing beside it.
+    expect(readdirSync(dirname(backup.path))).toEqual([backup.name]);
 
     t = await start(port);
     expect(ticketRows(dbPath)).toEqual(atBackup);
@@ -112,20 +118,28 @@ describe('backing up and restoring the hall', () => {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       db.close();
     }
+    await t.stop();
+    t = undefined;
+    // Checked by a reader and rotated, the backups leave nothing else in their folder.
+    expect(readdirSync(backups.dir).sort()).toEqual(backups.list().map((b) => b.name));
   });
 
   it('keeps only the newest backups, and restores none that is damaged or not a hall database', async () => {
     t = await start(await freePort());
     kioskToken = t.kioskToken;
-    writeFileSync(join(t.hall.backups.dir, 'hall-2026-01-01T00-00-00-000Z.db.partial'), 'left by a crash');
+    const backupsDir = t.hall.backups.dir;
+    writeFileSync(join(backupsDir, 'hall-2026-01-01T00-00-00-000Z.db.partial'), 'left by a crash');
+    // What readers of backups still in WAL mode left beside them, one long since rotated away.
+    for (const side of ['-wal', '-shm']) writeFileSync(join(backupsDir, `hall-2026-01-02T00-00-00-000Z.db${side}`), '');
     const taken = [];
     for (let i = 0; i < 5; i++) {
       await issue();
       taken.push(await t.hall.backups.runNow());
+      if (i === 0) for (const side of ['-wal', '-shm']) writeFileSync(taken[0].path + side, '');
     }
     const kept = t.hall.backups.list().map((b) => b.name);
     expect(kept).toEqual(taken.slice(2).map((b) => b.name));
-    expect(readdirSync(t.hall.backups.dir).filter((f) => f.endsWith('.partial'))).toEqual([]);
+    expect(readdirSync(backupsDir).sort()).toEqual(kept);
     const dbPath = t.config.databasePath;
     await t.stop();
     t = undefined;
@@ -148,5 +162,16 @@ describe('backing up and restoring the hall', () => {
     expect(refusedStranger.stderr).toContain('not a backup of a hall database');
     expect(digest()).toBe(before);
     expect(existsSync(`${dbPath}.restoring`)).toBe(false);
+
+    // A backup taken before backups left WAL mode is restored without anything left beside it either.
+    const older = join(backupsDir, 'hall-2026-02-01T00-00-00-000Z.db');
+    copyFileSync(taken[4].path, older);
+    const walMode = new Database(older);
+    walMode.pragma('journal_mode = WAL');
+    walMode.close();
+    expect(readFileSync(older)[18]).toBe(2); // the header still says WAL
+    const restoredOlder = await runRestore([older, '--db', dbPath]);
+    expect(restoredOlder.code).toBe(0);
+    expect(readdirSync(backupsDir).sort()).toEqual([older, ...taken.slice(2).map((b) => b.path)].map((p) => basename(p)).sort());
   });
 });
