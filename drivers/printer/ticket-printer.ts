@@ -17,6 +17,12 @@ export interface TicketPrinterOptions {
    * with the ticket still in its buffer, so a paper-out that happens while printing shows only after this delay.
    */
   settleMs?: number;
+  /**
+   * A printer gone silent has its link reopened at once, then at most this often, the pause doubling up to
+   * reopenMaxMs until it answers again.
+   */
+  reopenMinMs?: number;
+  reopenMaxMs?: number;
 }
 
 export interface TicketPrinterEvents {
@@ -28,6 +34,8 @@ export interface TicketPrinterEvents {
 }
 
 const DEFAULT_STATUS_TIMEOUT_MS = 500;
+const DEFAULT_REOPEN_MIN_MS = 500;
+const DEFAULT_REOPEN_MAX_MS = 10_000;
 
 /**
  * An ESC/POS ticket printer. It prints bytes it is given (see ticket-layout.ts) and knows nothing of queues.
@@ -39,6 +47,10 @@ export class TicketPrinter extends EventEmitter<TicketPrinterEvents> {
   private readonly thermal: ThermalPrinter;
   private readonly log: Logger;
   private last: PrinterStatus | null = null;
+  /** Whether the printer answered its last status request; a link that closes since clears it. */
+  private answering = false;
+  /** A printer that stopped answering: since when, when its link may next be reopened, the pause after that. */
+  private outage: { since: number; reopenAt: number; pauseMs: number } | null = null;
 
   constructor(
     private readonly link: PrinterLink,
@@ -50,7 +62,10 @@ export class TicketPrinter extends EventEmitter<TicketPrinterEvents> {
     this.log = (log ?? pino({ level: 'silent' })).child({ printer: name });
     this.reader = new StatusReader(link, opts.statusTimeoutMs ?? DEFAULT_STATUS_TIMEOUT_MS);
     link.on('open', () => this.emit('connected'));
-    link.on('close', () => this.emit('disconnected'));
+    link.on('close', () => {
+      this.answering = false;
+      this.emit('disconnected');
+    });
     // The typings only allow a string interface; at run time node-thermal-printer takes any object with
     // getPrinterName / isPrinterConnected / execute and sends through it.
     this.thermal = new ThermalPrinter({
@@ -67,8 +82,17 @@ export class TicketPrinter extends EventEmitter<TicketPrinterEvents> {
     await this.link.stop();
   }
 
+  /** The link (serial port or TCP connection) is open; the printer itself may still be silent. */
   get isConnected(): boolean {
     return this.link.isOpen;
+  }
+
+  /**
+   * The printer answered its last status request and its link is still open: what the hall monitor shows. It
+   * stays false through an outage, whatever the link does while it is being retried.
+   */
+  get isAnswering(): boolean {
+    return this.answering && this.link.isOpen;
   }
 
   /** Real-time status (DLE EOT); queued behind any print in progress. */
@@ -113,11 +137,9 @@ export class TicketPrinter extends EventEmitter<TicketPrinterEvents> {
 
   private async readStatus(): Promise<StatusReading> {
     const reading = await this.reader.read();
-    if (reading.kind === 'timeout') {
-      this.log.warn('printer did not answer the status request');
-      // A dead pty or half-open socket looks exactly like this and never reports itself closed.
-      this.link.reopen('status reply timeout');
-    }
+    this.answering = reading.kind === 'status';
+    if (reading.kind === 'status') this.endOutage();
+    else this.noteOutage(reading.kind);
     const status = reading.kind === 'status' ? reading.status : SILENT_PRINTER_STATUS;
     if (!this.last || !sameStatus(this.last, status)) {
       this.last = status;
@@ -125,6 +147,30 @@ export class TicketPrinter extends EventEmitter<TicketPrinterEvents> {
       this.emit('status', status);
     }
     return reading;
+  }
+
+  /**
+   * A printer that does not answer, silent or with its link down, is logged once per outage. A silent one has its
+   * link reopened (a dead pty or half-open socket looks exactly like this and never reports itself closed): at
+   * once the first time, then no more often than a pause that doubles, so a printer left off does not cost a
+   * reconnection and a warning twice a second. A link that is down retries by itself.
+   */
+  private noteOutage(kind: 'timeout' | 'not-open'): void {
+    const now = Date.now();
+    if (!this.outage) {
+      this.outage = { since: now, reopenAt: now, pauseMs: this.opts.reopenMinMs ?? DEFAULT_REOPEN_MIN_MS };
+      this.log.warn({ cause: kind === 'timeout' ? 'no status reply' : 'link down' }, 'printer not answering; retrying quietly until it does');
+    }
+    if (kind !== 'timeout' || now < this.outage.reopenAt) return;
+    this.link.reopen('status reply timeout');
+    this.outage.reopenAt = now + this.outage.pauseMs;
+    this.outage.pauseMs = Math.min(this.outage.pauseMs * 2, this.opts.reopenMaxMs ?? DEFAULT_REOPEN_MAX_MS);
+  }
+
+  private endOutage(): void {
+    if (!this.outage) return;
+    this.log.info({ outageMs: Date.now() - this.outage.since }, 'printer answers again');
+    this.outage = null;
   }
 }
 

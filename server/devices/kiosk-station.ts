@@ -36,6 +36,9 @@ export interface KioskStationDeps {
 /** A port just opened at start, or being reopened, comes back within moments: a ticket waits that long for it. */
 const CONNECT_WAIT_MS = 1_000;
 
+/** The condition of a printer that cannot be reached (off, unplugged, silent). */
+const OUTAGE = 'OFFLINE';
+
 const PAPER_LOW = { code: 'PAPER_NEAR_END', zh: '打印机纸将用尽，请及时更换纸卷', en: 'The printer paper is running low' };
 
 /**
@@ -69,7 +72,7 @@ export class KioskStation {
     return {
       deviceId: this.d.deviceId,
       reader: reader ? { ...this.readerStatus } : null,
-      printer: printer ? { connected: printer.isConnected, condition: this.condition } : null,
+      printer: printer ? { connected: printer.isAnswering, condition: this.condition } : null,
     };
   }
 
@@ -97,6 +100,8 @@ export class KioskStation {
     if (printer) {
       printer.on('status', (status) => this.onPrinterStatus(status));
       printer.on('connected', () => void printer.getStatus());
+      // A dropped link is checked at once, so the monitor and the kiosk hear of it now rather than at the next poll.
+      printer.on('disconnected', () => { if (this.poll) void printer.getStatus(); });
       printer.start();
       this.poll = setInterval(() => void printer.getStatus(), this.d.printerPollMs);
       this.poll.unref();
@@ -105,6 +110,7 @@ export class KioskStation {
 
   async stop(): Promise<void> {
     if (this.poll) clearInterval(this.poll);
+    this.poll = null; // the link closing now is a shutdown, not an outage to check
     await Promise.all([this.d.reader?.stop(), this.d.printer?.stop()]);
   }
 
@@ -113,7 +119,8 @@ export class KioskStation {
     const printer = this.d.printer;
     if (!printer) return { ok: false, problem: toProblem(problem('OFFLINE', offline())), sent: false };
     try {
-      await connectedWithin(printer, CONNECT_WAIT_MS);
+      // Known to be down, the printer is asked at once: the visitor gets the answer now, not after a retry pause.
+      if (this.condition !== OUTAGE) await connectedWithin(printer, CONNECT_WAIT_MS);
       const result = await printer.print(buildHallTicket({ ...data, paperWidth: this.d.paperWidth }));
       if (result.ok) {
         this.log.info({ number: data.number }, 'ticket printed');
@@ -151,7 +158,9 @@ export class KioskStation {
 
   /** Tells the kiosk every change of printer condition, and supervisors every new problem. */
   private tell(p: DeviceProblem | null, paperNearEnd: boolean): void {
-    const key = p?.code ?? (paperNearEnd ? PAPER_LOW.code : null);
+    // A printer off or unplugged reads as TIMEOUT or OFFLINE depending on where its link is in a retry: one outage.
+    const code = p?.code === 'TIMEOUT' ? OUTAGE : p?.code;
+    const key = code ?? (paperNearEnd ? PAPER_LOW.code : null);
     if (key === this.condition) return;
     this.condition = key;
     this.printerNews = { problem: p, paperNearEnd };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SignCommand } from '../../drivers/led-sign/framer.js';
+import { windowContent } from '../../server/devices/sign-text.js';
 import { SIGN_SERVICE, SIGN_WINDOW, startDeviceRig, until, type DeviceRig } from './device-rig.js';
 
 const MUTED_WINDOW = 9;
@@ -77,5 +78,54 @@ describe('window signs follow the windows', () => {
     await sign;
     const monitor = await rig.t.api('GET', '/api/devices/status', { cookie: await rig.t.login('S01') });
     expect(monitor.body.failingSigns).toEqual([{ address: MUTED_WINDOW, code: 'LED_TIMEOUT' }]);
+  });
+
+  it('shows the window\'s welcome again once its visitor is finished, marked absent or sent elsewhere, as a restart would', async () => {
+    const state = rig.t.hall.ctx.runner.state;
+    const welcome = [`${SIGN_WINDOW}号窗口`, '欢迎办理'];
+    // A restart puts up windowContent() for every window: what the sign shows live must be the same text.
+    const afterRestart = () => windowContent(state, state.runtime.get(SIGN_WINDOW)!)?.zh;
+    const issue = async () => (await rig.t.api('POST', '/api/tickets', { token: rig.t.kioskToken, body: { serviceId: SIGN_SERVICE } })).body.ticket as { id: number; number: string };
+    const callNext = async (number: string) => {
+      const sign = shown(SIGN_WINDOW, [number, `请到${SIGN_WINDOW}号窗口`]);
+      expect((await post(`/api/windows/${SIGN_WINDOW}/call-next`)).body.number).toBe(number);
+      await sign;
+    };
+    const backToWelcome = async (path: string, body?: unknown) => {
+      const sign = shown(SIGN_WINDOW, welcome);
+      const res = await post(path, body);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      await sign;
+      expect(rig.signs.signs.get(SIGN_WINDOW)?.lines).toEqual(welcome);
+      expect(afterRestart()).toEqual(welcome);
+    };
+    const [served, absent, moved] = [await issue(), await issue(), await issue()];
+
+    await callNext(served.number);
+    expect((await post(`/api/windows/${SIGN_WINDOW}/start`)).status).toBe(200);
+    await backToWelcome(`/api/windows/${SIGN_WINDOW}/finish`);
+
+    await callNext(absent.number);
+    await backToWelcome(`/api/windows/${SIGN_WINDOW}/no-show`);
+
+    await callNext(moved.number);
+    await backToWelcome(`/api/tickets/${moved.id}/transfer`, { serviceId: MUTED_SERVICE });
+
+    // The no-show comes back and a ticket is cancelled while the window waits: the window is as it was, and its
+    // sign is neither changed nor written again (a rewrite makes a sign flicker).
+    const writes: SignCommand[] = [];
+    const listener = (address: number, command: SignCommand) => { if (address === SIGN_WINDOW) writes.push(command); };
+    rig.signs.on('command', listener);
+    try {
+      expect((await post(`/api/tickets/${absent.id}/requeue`)).status).toBe(200);
+      const waiting = await issue();
+      expect((await post(`/api/tickets/${waiting.id}/cancel`)).status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    } finally {
+      rig.signs.off('command', listener);
+    }
+    expect(writes).toEqual([]);
+    expect(rig.signs.signs.get(SIGN_WINDOW)?.lines).toEqual(welcome);
+    expect(afterRestart()).toEqual(welcome);
   });
 });

@@ -64,14 +64,16 @@ export function IdentityScreen({ service, card, online, readerProblem, priorityC
           </div>
         </div>
       )}
-      {canSimulate && !card ? (
-        <div class="simulate-actions">
-          <button type="button" class="action small-action" data-testid="kiosk-simulate-card" onClick={() => onSimulate(false)}><Bi text={words.simulateCard} /></button>
-          <button type="button" class="action small-action" data-testid="kiosk-simulate-bad-card" onClick={() => onSimulate(true)}><Bi text={words.simulateBadCard} /></button>
-        </div>
-      ) : null}
+      {/* The demo hall's simulated reader shares the bottom row with Back and Skip (wrapped above them in portrait):
+          a row of its own pushed them under the footer on a landscape screen in large type. */}
       <div class="bottom-actions">
         <button type="button" class="action" data-testid="kiosk-back" onClick={onBack}><Bi text={words.back} /></button>
+        {canSimulate && !card ? (
+          <div class="simulate-actions">
+            <button type="button" class="action small-action" data-testid="kiosk-simulate-card" onClick={() => onSimulate(false)}><Bi text={words.simulateCard} /></button>
+            <button type="button" class="action small-action" data-testid="kiosk-simulate-bad-card" onClick={() => onSimulate(true)}><Bi text={words.simulateBadCard} /></button>
+          </div>
+        ) : null}
         {!service.idRequired && !card ? (
           <button type="button" class="action primary" data-testid="kiosk-skip-card" onClick={() => onTake(false)}>
             <Bi text={words.skipCard} />

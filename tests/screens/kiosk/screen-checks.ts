@@ -41,6 +41,30 @@ export async function layoutProblems(page: Page, scrollers: string[]): Promise<s
   }, scrollers);
 }
 
+/**
+ * Buttons a finger cannot reach: any button partly outside the window, and any button of the step partly under the
+ * footer or outside the visible box of the area it scrolls in (cut by it, or scrolled out of it).
+ */
+export async function unreachableButtons(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const footer = document.querySelector('.kiosk-footer')?.getBoundingClientRect() ?? null;
+    const main = document.querySelector('.kiosk-main')?.getBoundingClientRect() ?? null;
+    const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+    for (const button of Array.from(document.querySelectorAll<HTMLElement>('button'))) {
+      if (button.offsetParent === null) continue;
+      const r = button.getBoundingClientRect();
+      const name = button.dataset.testid ?? button.textContent?.trim().slice(0, 24);
+      const at = `${Math.round(r.left)},${Math.round(r.top)}-${Math.round(r.right)},${Math.round(r.bottom)}`;
+      if (r.left < -0.5 || r.top < -0.5 || r.right > innerWidth + 0.5 || r.bottom > innerHeight + 0.5) problems.push(`${name} (${at}) is outside the ${innerWidth}x${innerHeight} window`);
+      if (!button.closest('.kiosk-main')) continue;
+      if (footer && overlap(r, footer)) problems.push(`${name} (${at}) is under the footer (top ${Math.round(footer.top)})`);
+      if (main && (r.top < main.top - 0.5 || r.bottom > main.bottom + 0.5)) problems.push(`${name} (${at}) is cut by the step's area (${Math.round(main.top)}-${Math.round(main.bottom)})`);
+    }
+    return problems;
+  });
+}
+
 /** Today's ISO weekday (1 = Monday) on the hall's clock. */
 export function hallWeekday(timeZone = 'Asia/Shanghai'): number {
   const name = new Intl.DateTimeFormat('en-US', { weekday: 'short', timeZone }).format(new Date());
