@@ -161,6 +161,7 @@ export function describeEvent(e: StoredEvent, l: Lookups): Text {
 function windowChange(p: Record<string, any>, l: Lookups): Text {
   const r = p.runtime ?? {};
   const at = windowName(r.windowId, l);
+  if (p.afterHours) return closedAfterHours(at, p.afterHours.ticket);
   const status = word(statuses, r.status);
   const pause = r.pauseReason ? word(pauses, r.pauseReason) : null;
   const text = {
@@ -175,6 +176,14 @@ function windowChange(p: Record<string, any>, l: Lookups): Text {
     zh: `${text.zh}：${to.zh} 接管（顶岗），原值守 ${from.zh}${counter ? `，柜台前 ${counter} 改由其办理` : ''}`,
     en: `${text.en}: taken over by ${to.en} from ${from.en}${counter ? `, who now serves ${counter} at the counter` : ''}`,
   };
+}
+
+/** The hall closing a window its clerk left open after the day's hours, and how it ended the visitor left there. */
+function closedAfterHours(at: Text, ticket: { number?: string; status?: string } | null): Text {
+  const text = { zh: `大厅下班后关闭了${at.zh}`, en: `The hall closed ${at.en} after hours` };
+  if (!ticket?.number) return text;
+  if (ticket.status === 'done') return { zh: `${text.zh}，柜台前的 ${ticket.number} 记为办结`, en: `${text.en}; ${ticket.number}, at the counter, recorded as finished` };
+  return { zh: `${text.zh}，已呼叫未到柜台的 ${ticket.number} 记为过号`, en: `${text.en}; ${ticket.number}, called and never at the counter, recorded as a no-show` };
 }
 
 function capital(text: string): string {

@@ -45,7 +45,14 @@ export const VisitSnapshot = z.object({
   hall: z.object({ name: Text }),
   ticket: TicketView,
   forecast: Forecast.nullable(),
+  /**
+   * Whether a window that can call this ticket (one serving its service, or the one it was sent to) is open now: a
+   * visitor near the front with no such window is not told their turn is coming.
+   */
+  anyWindowOpen: z.boolean(),
   window: z.object({ number: z.number().int(), name: Text }).nullable(),
+  /** The hall has closed the ticket's day (its close ends whatever was still open): the ticket can no longer be called. */
+  dayClosed: z.boolean(),
 });
 export type VisitSnapshot = z.infer<typeof VisitSnapshot>;
 

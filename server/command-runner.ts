@@ -2,10 +2,11 @@ import type { Logger } from 'pino';
 import { commands, type CommandArgs, type CommandName, type CommandResult, type Decision } from './core/commands/index.js';
 import type { DomainEvent } from './core/events.js';
 import { evolve } from './core/evolve.js';
-import type { Actor, HallState } from './core/types.js';
+import type { Actor, HallState, Ticket } from './core/types.js';
 import type { Db } from './store/database.js';
 import { createProjector } from './store/projections.js';
 import { StorageError } from './store/storage-error.js';
+import { storedLegReader } from './store/visit-queries.js';
 import { WalSync } from './store/wal-sync.js';
 
 export interface CommittedEvent { seq: number; at: number; actor: Actor; event: DomainEvent }
@@ -23,6 +24,7 @@ export type AlsoWrite<R> = (db: Db, result: R) => void;
 export class CommandRunner {
   private readonly append;
   private readonly project;
+  private readonly readStoredLeg;
   private readonly listeners: ((batch: CommittedEvent[]) => void)[] = [];
   private readonly appliedListeners: ((batch: CommittedEvent[]) => void)[] = [];
 
@@ -32,6 +34,7 @@ export class CommandRunner {
   ) {
     this.append = db.prepare('INSERT INTO events (at, type, actor, payload) VALUES (?, ?, ?, ?)');
     this.project = createProjector(db);
+    this.readStoredLeg = storedLegReader(db);
   }
 
   /** After the events reached the disk, in order: for whatever tells the outside world (screens, devices). */
@@ -98,6 +101,11 @@ export class CommandRunner {
   events(afterSeq: number, limit: number): { seq: number; at: number; type: string; actor: unknown; payload: unknown }[] {
     const rows = this.db.prepare('SELECT seq, at, type, actor, payload FROM events WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as { seq: number; at: number; type: string; actor: string; payload: string }[];
     return rows.map((r) => ({ ...r, actor: JSON.parse(r.actor), payload: JSON.parse(r.payload) }));
+  }
+
+  /** A visit's newest leg as stored, for a phone whose ticket the hall's close has let go from memory. */
+  storedLeg(visitId: number): Ticket | null {
+    return this.readStoredLeg(visitId);
   }
 
   lastSeq(): number {

@@ -6,13 +6,21 @@ import type { VisitRetention } from './privacy/visit-retention.js';
 
 export interface RetentionSchedule { retention: VisitRetention; visitDays: number }
 
+const minuteMs = 60_000;
+/** Past the turn of the minute by this much, so a timer that fires a hair early still finds the new minute. */
+const settleMs = 50;
+
 /**
- * The hall's clock work: when the hall day turns (checked each minute, and once at start), yesterday is closed
- * through the same command runner as everything else, the sealed identities of earlier days are purged, and
- * visits older than the retention period lose their personal data (a little each minute until caught up).
+ * The hall's clock work, once at start and then at the turn of every minute of the hall's clock: when the hall day
+ * turns, yesterday is closed through the same command runner as everything else; windows left open after the day's
+ * hours are closed (after-hours.ts); the sealed identities of earlier days are purged, and visits older than the
+ * retention period lose their personal data (a little each minute until caught up). Every zone's offset is whole
+ * minutes, so the turn of a minute is also the hall's midnight: the day turns within moments of it, and nobody is
+ * called from yesterday's queue meanwhile.
  */
 export class Scheduler {
   private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
 
   constructor(
     private readonly runner: CommandRunner, private readonly vault: IdentityVault, private readonly log: Logger,
@@ -21,12 +29,23 @@ export class Scheduler {
 
   start(): void {
     this.tick();
-    this.timer = setInterval(() => this.tick(), 60_000);
-    this.timer.unref();
+    this.scheduleNext();
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  /** Timed afresh each minute from the hall's clock, so the ticks never drift off the turn of the minute. */
+  private scheduleNext(): void {
+    if (this.stopped) return;
+    const now = this.runner.clock();
+    this.timer = setTimeout(() => {
+      this.tick();
+      this.scheduleNext();
+    }, minuteMs - (now % minuteMs) + settleMs);
+    this.timer.unref();
   }
 
   tick(): void {
@@ -38,6 +57,8 @@ export class Scheduler {
       if ((closed.ok && closed.result.ended > 0) || purged > 0) {
         this.log.info({ hallDay: today, ended: closed.ok ? closed.result.ended : 0, purged }, 'hall day closed');
       }
+      const afterHours = this.runner.run('closeWindowsAfterHours', {}, { kind: 'system' });
+      if (afterHours.ok && afterHours.result.closed > 0) this.log.info({ windows: afterHours.result.closed }, 'windows left open after hours closed');
       if (closed.ok) this.forgetExpiredVisits(today);
     } catch (err) {
       this.log.error({ err }, 'scheduled work failed');

@@ -2,6 +2,7 @@ import type { TicketView, WindowView } from '../protocol/queue-entities.js';
 import type { HallSnapshot, PublicEvent, VisitSnapshot } from '../protocol/realtime.js';
 import type { Forecast } from '../protocol/queue-entities.js';
 import type { DomainEvent } from './core/events.js';
+import { tiersOf } from './core/dispatch.js';
 import { hallDay } from './core/hall-time.js';
 import type { HallState, Ticket, WindowRuntime } from './core/types.js';
 import type { Forecasts } from './core/forecast.js';
@@ -97,7 +98,38 @@ export function currentLeg(state: HallState, visitId: number): Ticket | null {
 }
 
 export function visitSnapshot(state: HallState, leg: Ticket, forecast: Forecast | null): VisitSnapshot {
-  return { kind: 'visit', hall: visitHall(state), ticket: ticketView(state, leg), forecast, window: visitWindow(state, leg) };
+  return {
+    kind: 'visit', hall: visitHall(state), ticket: ticketView(state, leg), forecast,
+    anyWindowOpen: callableNow(openCallers(state), leg), window: visitWindow(state, leg), dayClosed: visitDayClosed(state, leg),
+  };
+}
+
+/** Who can call a waiting ticket now: the services the open windows serve, and the open windows themselves. */
+export interface OpenCallers { services: ReadonlySet<number>; windows: ReadonlySet<number> }
+
+export function openCallers(state: HallState): OpenCallers {
+  const services = new Set<number>();
+  const windows = new Set<number>();
+  for (const r of state.runtime.values()) {
+    const window = state.windows.get(r.windowId);
+    if (r.status !== 'open' || !window?.active) continue;
+    windows.add(window.id);
+    for (const serviceId of tiersOf(state, window).keys()) services.add(serviceId);
+  }
+  return { services, windows };
+}
+
+/** A ticket sent to one window waits for that window alone; any other, for a window serving its service. */
+export function callableNow(open: OpenCallers, leg: Ticket): boolean {
+  return leg.targetWindowId !== null ? open.windows.has(leg.targetWindowId) : open.services.has(leg.serviceId);
+}
+
+/**
+ * The hall's close has ended the ticket's day and let the ticket go from memory; its phone is shown it as stored,
+ * as the hall left it.
+ */
+export function visitDayClosed(state: HallState, leg: Ticket): boolean {
+  return !state.tickets.has(leg.id);
 }
 
 /** The parts of a visit's view, apart, for phones: the realtime feed encodes each once and splices them. */

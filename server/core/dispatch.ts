@@ -25,6 +25,11 @@ export interface DispatchContext {
   ratio: WindowRuntime['ratio'];
   redMs: number;
   now: number;
+  /**
+   * For a real call, the hall day at `now`: between midnight and the day close, yesterday's queue is the close's to
+   * end, not anyone's to call. The forecast leaves it out: its expected visitors belong to no day.
+   */
+  today?: string;
 }
 
 export type PickReason = 'transfer' | 'appointment' | 'priority' | 'red' | 'tier';
@@ -56,7 +61,7 @@ export function pickNext(ctx: DispatchContext, waiting: Iterable<Ticket>): Pick 
   let tiered: Ticket | null = null;
   let tieredTier = 3;
   for (const t of waiting) {
-    if (t.status !== 'waiting') continue;
+    if (t.status !== 'waiting' || (ctx.today !== undefined && t.hallDay < ctx.today)) continue;
     if (t.targetWindowId !== null) {
       if (t.targetWindowId === ctx.windowId && (!transfer || t.issuedAt < transfer.issuedAt)) transfer = t;
       continue;

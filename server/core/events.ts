@@ -18,9 +18,11 @@ export type DomainEvent =
   | { type: 'ticket.cancelled'; ticket: Ticket; runtime: WindowRuntime | null; reason: string | null }
   /**
    * A takeover (顶岗) names the staff member replaced and carries the visitor at the counter, if any, as now credited
-   * to the one taking over.
+   * to the one taking over. `afterHours`: the hall closed a window its clerk left open after the day's hours
+   * (server/core/after-hours.ts); the event is stored when the hall noticed, `endedAt` (= runtime.statusSince) is when
+   * the window's day ended, and the visitor left at the counter, if any, is ended.
    */
-  | { type: 'window.statusChanged'; runtime: WindowRuntime; takeOver?: { fromStaffId: number; ticket: Ticket | null } }
+  | { type: 'window.statusChanged'; runtime: WindowRuntime; takeOver?: { fromStaffId: number; ticket: Ticket | null }; afterHours?: { endedAt: number; ticket: Ticket | null } }
   | { type: 'appointment.booked'; appointment: Appointment }
   | { type: 'appointment.checkedIn'; appointment: Appointment; ticket: Ticket }
   | { type: 'appointment.cancelled'; appointment: Appointment }
@@ -31,6 +33,10 @@ export type DomainEvent =
   | { type: 'config.saved'; entity: 'priorityClass'; item: PriorityClass }
   | { type: 'config.deleted'; entity: ConfigEntity; id: number }
   | { type: 'settings.saved'; settings: HallSettings }
+  /**
+   * `runtimes`: the windows the close shut, in logs written before windows left open were closed by their own
+   * after-hours `window.statusChanged` (which a close now writes just before this); empty since.
+   */
   | { type: 'day.closed'; hallDay: string; tickets: Ticket[]; appointments: Appointment[]; runtimes: WindowRuntime[] }
   | FeedbackEvent;
 

@@ -39,6 +39,8 @@ export function evolve(state: HallState, event: DomainEvent): void {
       return;
     case 'window.statusChanged':
       if (event.takeOver?.ticket) putTicket(state, event.takeOver.ticket);
+      // A visitor the hall ended after hours teaches no handling time: nobody knows how long they really took.
+      if (event.afterHours?.ticket) putTicket(state, event.afterHours.ticket);
       state.runtime.set(event.runtime.windowId, event.runtime);
       return;
     case 'appointment.booked':

@@ -1,7 +1,7 @@
 import type { Service, WeekHours } from '../../protocol/config-entities.js';
 import type { HallState, Ticket } from './types.js';
 import { hallCalendar, worksOn, type HallCalendar } from './hall-calendar.js';
-import { addDays, formatTimeOfDay, parseEndOfPeriod, parseTimeOfDay, readHallClock } from './hall-time.js';
+import { addDays, formatTimeOfDay, hallTimeToEpoch, parseEndOfPeriod, parseTimeOfDay, readHallClock } from './hall-time.js';
 
 export function hoursOf(state: HallState, service: Service): WeekHours {
   return service.hours ?? state.settings.hours;
@@ -32,6 +32,17 @@ export function serviceOpening(hours: WeekHours, calendar: HallCalendar, now: nu
     if (worksOn(calendar, hours.days, date) && sessions.length > 0) return { open: false, nextOpening: { date, time: sessions[0].start } };
   }
   return { open: false, nextOpening: null };
+}
+
+/**
+ * When the last session of these hours ends on a hall day, or null when they are not worked that day (a weekday
+ * they leave out, a holiday): the end of the day for whatever keeps these hours. A session ending '00:00' ends at
+ * the next midnight.
+ */
+export function lastSessionEnd(hours: WeekHours, calendar: HallCalendar, date: string, timeZone: string): number | null {
+  if (!worksOn(calendar, hours.days, date)) return null;
+  const end = Math.max(...hours.sessions.map((s) => parseEndOfPeriod(s.end)));
+  return end >= 24 * 60 ? hallTimeToEpoch(addDays(date, 1), '00:00', timeZone) : hallTimeToEpoch(date, formatTimeOfDay(end), timeZone);
 }
 
 /** A service's opening now, on its hours and the hall's calendar: what issuing and the kiosk and phone lists go by. */

@@ -49,6 +49,12 @@ export interface WindowRuntime {
   staffId: number | null;
   currentTicketId: number | null;
   statusSince: number;
+  /**
+   * When the window was last worked (a call, recall, start, finish, no-show or transfer at the counter; a status
+   * change sets statusSince): the hall closes a window left idle after its hours from these (see after-hours.ts).
+   * Absent in runtimes stored before windows kept it.
+   */
+  lastActionAt?: number;
   /** Calls since the last reset of the P-per-N priority rule. */
   ratio: { priority: number; normal: number };
 }

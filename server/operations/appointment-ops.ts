@@ -3,13 +3,13 @@ import type { BookableDays, BookedAppointment, BookingView } from '../../protoco
 import { CheckInAppointmentBody, CreateAppointmentBody } from '../../protocol/commands.js';
 import { DayDate, Id } from '../../protocol/config-entities.js';
 import { domainError, invalidTransition, notFound, type DomainError } from '../core/errors.js';
-import { bookableDays, slotEndsAt, slotPlacesOn } from '../core/commands/appointments.js';
-import { hallDay, weekdayOf } from '../core/hall-time.js';
+import { bookableDays, bookingsMatching, endedBookingError, slotEndsAt, slotPlacesOn, type CheckInArgs } from '../core/commands/appointments.js';
+import { addDays, hallDay, weekdayOf } from '../core/hall-time.js';
 import { isOffered } from '../core/offered.js';
 import { appointmentDaysAheadOf } from '../core/ratings/settings.js';
 import type { Appointment } from '../core/types.js';
 import { newDigits } from '../auth/tokens.js';
-import { bookingById } from '../store/appointment-queries.js';
+import { bookingById, latestBookingBetween } from '../store/appointment-queries.js';
 import { actorOf, type Caller } from './caller.js';
 import { defineOperation, type OperationContext } from './operation.js';
 import { answerNewTicket, resolveIdentity } from './ticket-ops.js';
@@ -72,7 +72,7 @@ export const checkInAppointmentOp = defineOperation({
   summary: 'Check in an appointment at the kiosk with the ID card or the code; it joins the queue. 预约签到',
   roles: ['kiosk', 'staff'], body: CheckInAppointmentBody, waitsForDisk: true,
   async handle(ctx, { body }, caller) {
-    let args: { code: string } | { idHash: string };
+    let args: CheckInArgs;
     let identity: FullIdentity | null = null;
     if ('code' in body) args = { code: body.code };
     else {
@@ -88,11 +88,29 @@ export const checkInAppointmentOp = defineOperation({
       // Checked in with the card: the window's desktop bridge can fill the business system as for any kiosk ticket.
       if (identity) ctx.vault.put(ticket.visitId, ticket.hallDay, identity);
     });
-    if (!decision.ok) return decision;
+    if (!decision.ok) {
+      // Memory knows no booking by it: one of a day the hall has closed may still say why (expired, cancelled).
+      const ended = bookingsMatching(ctx.runner.state, args).length === 0 ? closedDayBooking(ctx, args) : null;
+      return ended ?? decision;
+    }
     if ('cardToken' in body) ctx.cards.forget(body.cardToken);
     return answerNewTicket(ctx, caller, decision.result, token);
   },
 });
+
+/**
+ * How far back a check-in looks for a booking of a day the hall has closed. A code is unique only among bookings
+ * still standing and is given out again later: a week finds a late visitor's own booking, while a mistyped code
+ * seldom meets someone else's old one (and even then hears only that it expired or was cancelled).
+ */
+const lateCheckInDays = 7;
+
+/** A code or card the live hall knows no booking for: a booking of a day gone by says why it cannot be checked in. */
+function closedDayBooking(ctx: OperationContext, args: CheckInArgs): DomainError | null {
+  const today = hallDay(ctx.runner.clock(), ctx.runner.state.settings.timeZone);
+  const stored = latestBookingBetween(ctx.stats.db, args, addDays(today, -lateCheckInDays), today);
+  return stored ? endedBookingError(stored, today) : null;
+}
 
 /** Until its slot has ended, a booking not yet checked in may be cancelled; one of a day gone by never. */
 export function mayCancel(ctx: OperationContext, a: Appointment): boolean {

@@ -70,7 +70,9 @@ export const getTicketOp = defineOperation({
   summary: 'A visitor\'s own ticket with position and estimated wait, by its token. 查询排队进度',
   roles: ['public'], params: TokenParams, rateLimited: true,
   handle(ctx, { params }) {
-    const leg = legOfToken(ctx, params.ticketToken);
+    // A ticket of a day the hall has closed is shown as the close left it (ended), not as unknown.
+    const visitId = ctx.access.visitByToken(params.ticketToken);
+    const leg = visitId !== null ? currentLeg(ctx.runner.state, visitId) ?? ctx.runner.storedLeg(visitId) : null;
     if (!leg) return notFound('ticket');
     return ctx.forecaster.forTicket(leg).then((forecast) => visitSnapshot(ctx.runner.state, leg, forecast));
   },

@@ -76,7 +76,8 @@ export class RealtimeHub {
     private readonly log: Logger,
   ) {
     this.seq = runner.lastSeq();
-    this.phones = new PhoneFeed(runner.state, forecaster, options.phoneUpdateMs, () => this.seq, (c, frame) => this.write(c, frame));
+    this.phones = new PhoneFeed(runner.state, forecaster, options.phoneUpdateMs, () => this.seq, (c, frame) => this.write(c, frame),
+      (visitId) => runner.storedLeg(visitId));
     runner.onCommitted((batch) => this.publish(batch));
     // Forecasts come from their own thread a moment after the events: phones look again when one arrives.
     forecaster.onForecast((changed) => this.phones.forecastChanged(changed));
@@ -218,6 +219,8 @@ export class RealtimeHub {
         this.flushOutbox();
         for (const c of this.screens) this.sendSnapshot(c);
         this.phones.touchAll();
+        // The tickets a day's close ends leave memory with it: their phones are told from the event.
+        this.phones.onEvent(event);
         continue;
       }
       // Views are taken now, from the state this event left; later commands must not show through.

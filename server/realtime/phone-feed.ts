@@ -2,24 +2,35 @@ import type { Forecast, TicketStatus } from '../../protocol/queue-entities.js';
 import type { DomainEvent } from '../core/events.js';
 import type { Forecasts } from '../core/forecast.js';
 import type { HallState, Ticket } from '../core/types.js';
-import { currentLeg } from '../views.js';
+import { callableNow, currentLeg, visitDayClosed } from '../views.js';
 import { shownMinutes } from '../forecast/forecast-table.js';
+import { CallersNow } from './callers-now.js';
 import type { Connection } from './hub.js';
+import { ticketsIn } from './event-tickets.js';
 import { VisitEncoder, type EncodedVisit } from './visit-message.js';
 
 /** Where the latest forecast of the hall is read. */
 export interface ForecastSource { get(): Forecasts }
 
+/** A visit's newest leg as stored, for a visit the hall's close has let go from memory. */
+export type StoredLeg = (visitId: number) => Ticket | null;
+
 /**
- * A phone, and what it was last sent of what it shows (status, window, recalls, people ahead, minutes to wait),
- * kept field by field: a pass compares them for every phone it looks at, and most have nothing new, so nothing
- * is built for them (a key string per phone per pass used to be).
+ * A phone, and what it was last sent of what it shows (status, window, recalls, people ahead, minutes to wait,
+ * whether a window is open to call it, whether its day closed), kept field by field: a pass compares them for every
+ * phone it looks at, and most have nothing new, so nothing is built for them (a key string per phone per pass used
+ * to be).
  */
 interface Phone {
   readonly conn: Connection;
   readonly visitId: number;
   /** The visit's newest leg; transfers add legs, the phone follows the visit. */
   legId: number;
+  /**
+   * The leg as the hall left it once its close let the visit go from memory: from the event that ended it, or as
+   * stored. Nothing changes a ticket out of memory, so it is looked up once.
+   */
+  final: Ticket | null;
   gone: boolean;
   /** null: nothing sent yet, or the hall's config changed; the next look sends. */
   status: TicketStatus | null;
@@ -27,6 +38,7 @@ interface Phone {
   recalls: number;
   position: number;
   eta: number;
+  anyWindowOpen: boolean;
   view: EncodedVisit | null;
 }
 
@@ -50,11 +62,11 @@ const driftRefreshMs = 15_000;
 
 /**
  * Phones get at most one update per interval, and only when what they show changed (status, window, people
- * ahead, minutes to wait). What a phone shows changes with an event of its visit, or with a forecast that moves its
- * ticket; such a phone is due, and a pass looks at the phones due, no others. A pass starts as soon as something
- * changed and the previous pass is an interval old, and runs in slices, so 2,000 phones never hold up a call on
- * its way to the boards. The one phone that matters at once, the visitor whose number is called, is written right
- * after the boards.
+ * ahead, minutes to wait, a window open to call it). What a phone shows changes with an event carrying its visit's
+ * ticket, a forecast that moves its ticket, or windows opening or closing; such a phone is due, and a pass looks at
+ * the phones due, no others. A pass starts as soon as something changed and the previous pass is an interval old,
+ * and runs in slices, so 2,000 phones never hold up a call on its way to the boards. The one phone that matters at
+ * once, the visitor whose number is called, is written right after the boards.
  */
 export class PhoneFeed {
   private readonly phones = new Map<Connection, Phone>();
@@ -67,6 +79,7 @@ export class PhoneFeed {
   private timer: NodeJS.Timeout | null = null;
   private passing = false;
   private readonly drift: NodeJS.Timeout;
+  private readonly callers: CallersNow;
 
   constructor(
     private readonly state: HallState,
@@ -75,8 +88,10 @@ export class PhoneFeed {
     private readonly seq: () => number,
     /** Writes a visit message, encoded as a whole text frame, to one connection. */
     private readonly send: (c: Connection, frame: Buffer) => void,
+    private readonly stored: StoredLeg,
   ) {
     this.encoder = new VisitEncoder(state);
+    this.callers = new CallersNow(state);
     this.drift = setInterval(() => this.lookAgain(), driftRefreshMs);
     this.drift.unref();
   }
@@ -85,8 +100,8 @@ export class PhoneFeed {
     this.remove(conn);
     const siblings = this.byVisit.get(visitId);
     const phone: Phone = {
-      conn, visitId, legId: siblings?.[0].legId ?? none, gone: false,
-      status: null, windowId: null, recalls: 0, position: none, eta: none, view: null,
+      conn, visitId, legId: siblings?.[0].legId ?? none, final: siblings?.[0].final ?? null, gone: false,
+      status: null, windowId: null, recalls: 0, position: none, eta: none, anyWindowOpen: false, view: null,
     };
     this.phones.set(conn, phone);
     if (siblings) siblings.push(phone);
@@ -111,12 +126,13 @@ export class PhoneFeed {
     this.timer = null;
   }
 
+  /**
+   * Any event: the phones of every ticket it carries are due, whatever its type (a call, a transfer's two legs, the
+   * leftovers a day's close ends), so an ending added to the hall later reaches the phones without this knowing it.
+   */
   onEvent(event: DomainEvent): void {
-    if ('ticket' in event) this.markVisit(event.ticket.visitId);
-    if (event.type === 'ticket.transferred') {
-      for (const phone of this.byVisit.get(event.next.visitId) ?? []) phone.legId = event.next.id;
-      this.markVisit(event.next.visitId);
-    }
+    this.callers.stale();
+    for (const ticket of ticketsIn(event)) this.ticketChanged(ticket);
     if (event.type === 'ticket.called' || event.type === 'ticket.recalled') this.pushNow(event.ticket.visitId);
     // No pass yet: every batch of events is followed, a few milliseconds later, by a forecast that has seen it, and
     // its arrival starts the pass (lookAgain). A pass started now would send the people ahead from before the event.
@@ -143,6 +159,7 @@ export class PhoneFeed {
   /** The hall's names, services or windows changed: every phone is sent its view again. */
   touchAll(): void {
     this.encoder.reset();
+    this.callers.reset();
     for (const phone of this.phones.values()) {
       phone.status = null;
       this.due.add(phone);
@@ -153,6 +170,21 @@ export class PhoneFeed {
   private markVisit(visitId: number): void {
     const phones = this.byVisit.get(visitId);
     if (phones) for (const phone of phones) this.due.add(phone);
+  }
+
+  /** A ticket in an event: its phones are due, and follow it when it is the visit's newest leg. */
+  private ticketChanged(ticket: Ticket): void {
+    const phones = this.byVisit.get(ticket.visitId);
+    if (!phones) return;
+    // Already applied to memory: a ticket not there any more was ended and let go (the day's close), for good.
+    const letGo = !this.state.tickets.has(ticket.id);
+    for (const phone of phones) {
+      this.due.add(phone);
+      // A later leg has a higher id (a transfer's next leg).
+      if (ticket.id < phone.legId) continue;
+      phone.legId = ticket.id;
+      if (letGo) phone.final = ticket;
+    }
   }
 
   flushNow(conn: Connection): void {
@@ -181,6 +213,8 @@ export class PhoneFeed {
     this.changed = false;
     this.passing = true;
     this.lastPassAt = Date.now();
+    // A window opened or closed for some service: its waiting phones may be told they can (or cannot) be called.
+    if (this.callers.changedSinceLastLook()) for (const phone of this.phones.values()) this.due.add(phone);
     // Phones that become due during the pass wait for the next.
     const queue = [...this.due];
     this.due.clear();
@@ -218,22 +252,32 @@ export class PhoneFeed {
         if (forecast.etaMinutes !== null) eta = shownMinutes(forecast.etaMinutes);
       }
     }
+    const anyWindowOpen = callableNow(this.callers.get(), leg);
     if (!always && phone.status === leg.status && phone.windowId === leg.windowId && phone.recalls === leg.recalls
-      && phone.position === position && phone.eta === eta) return;
+      && phone.position === position && phone.eta === eta && phone.anyWindowOpen === anyWindowOpen
+      && phone.view?.dayClosed === visitDayClosed(this.state, leg)) return;
     phone.status = leg.status;
     phone.windowId = leg.windowId;
     phone.recalls = leg.recalls;
     phone.position = position;
     phone.eta = eta;
+    phone.anyWindowOpen = anyWindowOpen;
     phone.view = this.encoder.view(leg, phone.view);
-    this.send(phone.conn, this.encoder.message(phone.view, this.seq(), forecast));
+    this.send(phone.conn, this.encoder.message(phone.view, this.seq(), forecast, anyWindowOpen));
   }
 
   private leg(phone: Phone): Ticket | null {
     const known = this.state.tickets.get(phone.legId);
     if (known) return known;
+    if (phone.final) return phone.final;
     const leg = currentLeg(this.state, phone.visitId);
-    if (leg) phone.legId = leg.id;
-    return leg;
+    if (leg) {
+      phone.legId = leg.id;
+      return leg;
+    }
+    // Opened after the hall's close (or a restart) let the visit go: shown as the hall left it.
+    phone.final = this.stored(phone.visitId);
+    if (phone.final) phone.legId = phone.final.id;
+    return phone.final;
   }
 }

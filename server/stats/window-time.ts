@@ -12,23 +12,37 @@ interface StatusSpan extends Span { status: 'open' | 'paused'; reason: PauseReas
 /**
  * The windows' status history, read from the event log: every status change and every day close carries the
  * window's runtime as it became, so consecutive changes of a window bound the spans it spent open or paused.
+ * A window the hall closed after its hours (after-hours.ts) is stored when the hall noticed but closed when its day
+ * ended (`afterHours.endedAt`), which may be in the period though the close was stored after it (the close at the
+ * next midnight, or at start-up when the server was off): a window still open at the period's end looks at its next
+ * change, which is that close if the hall made one, found within minutes of the end on the (type, at) index.
  */
 function statusSpans(db: Db, period: StatsPeriod): StatusSpan[] {
   return db.prepare(`
     WITH changes AS (
-      SELECT e.seq, e.at, json_extract(e.payload, '$.runtime.windowId') AS window_id, json_extract(e.payload, '$.runtime.status') AS status,
-        json_extract(e.payload, '$.runtime.pauseReason') AS reason, json_extract(e.payload, '$.runtime.staffId') AS staff_id
+      SELECT e.seq, COALESCE(json_extract(e.payload, '$.afterHours.endedAt'), e.at) AS at, json_extract(e.payload, '$.runtime.windowId') AS window_id,
+        json_extract(e.payload, '$.runtime.status') AS status, json_extract(e.payload, '$.runtime.pauseReason') AS reason,
+        json_extract(e.payload, '$.runtime.staffId') AS staff_id
       FROM events e WHERE e.type = 'window.statusChanged' AND e.at < @end
       UNION ALL
       SELECT e.seq, e.at, json_extract(r.value, '$.windowId'), json_extract(r.value, '$.status'),
         json_extract(r.value, '$.pauseReason'), json_extract(r.value, '$.staffId')
       FROM events e, json_each(e.payload, '$.runtimes') r WHERE e.type = 'day.closed' AND e.at < @end),
     spans AS (
-      SELECT window_id, status, reason, staff_id, at AS since, LEAD(at, 1, @end) OVER (PARTITION BY window_id ORDER BY at, seq) AS until
-      FROM changes)
+      SELECT window_id, status, reason, staff_id, at AS since, LEAD(at) OVER (PARTITION BY window_id ORDER BY at, seq) AS next_at
+      FROM changes),
+    bounded AS (
+      SELECT window_id, status, reason, staff_id, since, CASE
+        WHEN next_at IS NOT NULL THEN next_at
+        WHEN status = 'closed' THEN @end
+        ELSE COALESCE((SELECT json_extract(x.payload, '$.afterHours.endedAt') FROM events x
+          WHERE x.type = 'window.statusChanged' AND x.at >= @end AND json_extract(x.payload, '$.runtime.windowId') = window_id
+          ORDER BY x.at, x.seq LIMIT 1), @end)
+      END AS until
+      FROM spans)
     SELECT sp.window_id AS windowId, sp.staff_id AS staffId, w.area_id AS areaId, sp.status, sp.reason,
       MAX(sp.since, @start) AS since, MIN(sp.until, @end) AS until
-    FROM spans sp LEFT JOIN windows w ON w.id = sp.window_id
+    FROM bounded sp LEFT JOIN windows w ON w.id = sp.window_id
     WHERE sp.status <> 'closed' AND sp.until > @start AND sp.since < @end`).all({ start: period.start, end: period.end }) as StatusSpan[];
 }
 

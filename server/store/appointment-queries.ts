@@ -39,3 +39,15 @@ export function serviceRecord(db: Db, id: number): Service | null {
   const json = db.prepare('SELECT json FROM services WHERE id = ?').pluck().get(id) as string | undefined;
   return json ? (JSON.parse(json) as Service) : null;
 }
+
+/**
+ * The latest booking of a check-in's code or card (ID hash) dated from `from` up to, not including, `before`: the
+ * booking of a day the hall has closed, which memory no longer holds.
+ */
+export function latestBookingBetween(db: Db, match: { code: string } | { idHash: string }, from: string, before: string): Appointment | null {
+  const json = db.prepare(`SELECT json FROM appointments
+    WHERE date >= @from AND date < @before AND (code = @code OR id_hash = @idHash)
+    ORDER BY date DESC, slot_start DESC, id DESC LIMIT 1`).pluck()
+    .get({ from, before, code: 'code' in match ? match.code : null, idHash: 'idHash' in match ? match.idHash : null }) as string | undefined;
+  return json ? (JSON.parse(json) as Appointment) : null;
+}

@@ -70,6 +70,7 @@ export function createProjector(db: Db): (event: DomainEvent, at: number) => voi
         return;
       case 'window.statusChanged':
         if (event.takeOver?.ticket) ticket(event.takeOver.ticket);
+        if (event.afterHours?.ticket) ticket(event.afterHours.ticket);
         runtime(event.runtime);
         return;
       case 'appointment.booked':

@@ -27,19 +27,30 @@ describe("closing the hall's day", () => {
     const decision = decide(hall.state, 'closeDay', {}, at('2026-11-24 00:00'));
     if (!decision.ok) throw new Error(decision.code);
     expect(decision.result).toEqual({ hallDay: '2026-11-24', ended: 4 });
-    const [event] = decision.events;
-    if (event.type !== 'day.closed') throw new Error(event.type);
-    const ended = new Map(event.tickets.map((t) => [t.id, t.status]));
-    expect(ended).toEqual(new Map([[ids.noShow, 'cancelled'], [ids.called, 'cancelled'], [ids.serving, 'done'], [ids.waiting, 'cancelled']]));
-    expect(event.appointments.map((a) => a.status)).toEqual(['missed']);
+    // The windows close first, as the evening would have closed them (after-hours.test.ts), with their visitors.
+    const ended = new Map<number, string>();
+    for (const event of decision.events) {
+      if (event.type === 'window.statusChanged' && event.afterHours?.ticket) ended.set(event.afterHours.ticket.id, event.afterHours.ticket.status);
+      if (event.type === 'day.closed') for (const t of event.tickets) ended.set(t.id, t.status);
+    }
+    expect(ended).toEqual(new Map([[ids.called, 'cancelled'], [ids.serving, 'done'], [ids.noShow, 'cancelled'], [ids.waiting, 'cancelled']]));
+    const closed = decision.events.at(-1);
+    if (closed?.type !== 'day.closed') throw new Error(closed?.type);
+    expect(closed.appointments.map((a) => a.status)).toEqual(['missed']);
   });
 
-  it("closes the windows still holding yesterday's ticket and the idle windows left open overnight", () => {
-    const { hall } = untidyMonday();
+  it("closes the windows still holding yesterday's ticket and the idle windows left open overnight, as of the day's end", () => {
+    const { hall, ids } = untidyMonday();
+    const decision = decide(hall.state, 'closeDay', {}, at('2026-11-24 00:00'));
+    if (!decision.ok) throw new Error(decision.code);
+    // The visitor called and never started ends at the call, the one at the counter when the session ended.
+    const atCounters = decision.events.flatMap((e) => (e.type === 'window.statusChanged' && e.afterHours?.ticket ? [e.afterHours.ticket] : []));
+    expect(atCounters.map((t) => [t.id, t.finishedAt])).toEqual([[ids.called, at('2026-11-23 16:21')], [ids.serving, at('2026-11-23 17:00')]]);
     run(hall.state, 'closeDay', {}, at('2026-11-24 00:00'));
-    expect(hall.state.runtime.get(hall.window.one)).toMatchObject({ status: 'closed', currentTicketId: null, staffId: null, statusSince: at('2026-11-24 00:00') });
-    expect(hall.state.runtime.get(hall.window.two)).toMatchObject({ status: 'closed', currentTicketId: null, staffId: null });
-    expect(hall.state.runtime.get(hall.window.three)).toMatchObject({ status: 'closed', staffId: null });
+    const closed = { status: 'closed', currentTicketId: null, staffId: null, statusSince: at('2026-11-23 17:00') };
+    expect(hall.state.runtime.get(hall.window.one)).toMatchObject(closed);
+    expect(hall.state.runtime.get(hall.window.two)).toMatchObject(closed);
+    expect(hall.state.runtime.get(hall.window.three)).toMatchObject(closed);
   });
 
   it("takes yesterday's tickets, appointments and learned handling times out of memory", () => {

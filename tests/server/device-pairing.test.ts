@@ -75,7 +75,7 @@ describe('devices and phones', () => {
     expect(seen.body.ticket.number).toBe(mine.ticket.number);
     expect(seen.body.ticket.person).toEqual({ nameMasked: '李*', idMasked: expect.stringMatching(/^110105\*{8}\d{3}[\dX]$/) });
     expect(JSON.stringify(seen.body)).not.toContain(theirs.ticket.number);
-    expect(Object.keys(seen.body).sort()).toEqual(['forecast', 'hall', 'kind', 'ticket', 'window']);
+    expect(Object.keys(seen.body).sort()).toEqual(['anyWindowOpen', 'dayClosed', 'forecast', 'hall', 'kind', 'ticket', 'window']);
 
     // The token is the visit's, not a credential for anything else.
     expect((await t.api('GET', '/api/hall', { token: mine.token })).status).toBe(401);

@@ -24,7 +24,9 @@ export function ledgerOf(log: CommittedEvent[]): Ledger {
     if (e.type === 'ticket.transferred') put(e.next);
     if (e.type === 'appointment.checkedIn') put(e.ticket);
     if (e.type.startsWith('appointment.') && 'appointment' in e) l.appointments.set(e.appointment.id, e.appointment);
-    if (e.type === 'window.statusChanged') l.runtimes.push({ at, runtime: e.runtime });
+    // A window the hall closed after hours closed when its day ended, not when the hall noticed.
+    if (e.type === 'window.statusChanged') l.runtimes.push({ at: e.afterHours?.endedAt ?? at, runtime: e.runtime });
+    if (e.type === 'window.statusChanged' && e.afterHours?.ticket) put(e.afterHours.ticket);
     if (e.type === 'day.closed') {
       e.tickets.forEach(put);
       e.appointments.forEach((a) => l.appointments.set(a.id, a));

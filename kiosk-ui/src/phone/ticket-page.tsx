@@ -11,7 +11,7 @@ import { cancelVisit } from './phone-api.js';
 import { words } from './phone-words.js';
 import { useVisitAlerts } from './use-visit-alerts.js';
 import { useVisit } from './use-visit.js';
-import { alertText, statusText } from './visit-status.js';
+import { alertText, nextStepText, statusText } from './visit-status.js';
 
 /** /m/t/<token>: one ticket, live: status, people ahead, wait, alerts when near and when called, cancel. */
 export function TicketPage({ token, go, onHall }: { token: string; go: (path: string) => void; onHall: (name: Text) => void }) {
@@ -32,6 +32,7 @@ export function TicketPage({ token, go, onHall }: { token: string; go: (path: st
   const { ticket, forecast } = visit;
   const eta = forecast?.etaMinutes;
   const alert = alertText(visit);
+  const nextStep = nextStepText(visit);
   const cancel = async () => {
     setBusy(true);
     const res = await cancelVisit(token);
@@ -49,8 +50,12 @@ export function TicketPage({ token, go, onHall }: { token: string; go: (path: st
         <p id="number-label" class="muted"><Bi text={words.yourNumber} /></p>
         <p class="number">{ticket.number}</p>
         <p class="service"><Bi text={ticket.serviceName} /></p>
-        <p class={`status status-${ticket.status}`} data-testid="phone-status" data-status={ticket.status}><Bi text={statusText(visit)} /></p>
-        {ticket.status === 'no_show' ? <p class="next-step"><Bi text={words.noShowNext} /></p> : null}
+        <p class={`status status-${ticket.status}`} data-testid="phone-status" data-status={ticket.status} data-day-closed={String(visit.dayClosed)}>
+          <Bi text={statusText(visit)} />
+        </p>
+        {nextStep ? <p class="next-step" data-testid="phone-next-step"><Bi text={nextStep} /></p> : null}
+        {ticket.status === 'waiting' && !visit.anyWindowOpen
+          ? <p class="no-window" role="status" data-testid="phone-no-window"><Bi text={words.noWindowOpen} /></p> : null}
         {ticket.status === 'waiting' ? (
           <dl class="facts">
             <div class="fact">

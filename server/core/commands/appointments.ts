@@ -141,24 +141,40 @@ export const cancelAppointment: Handler<{ appointmentId: number }, Appointment> 
 
 export type CheckInArgs = { code: string } | { idHash: string };
 
+/** The bookings in memory a check-in's code or card stands for, earliest slot first. */
+export function bookingsMatching(state: HallState, args: CheckInArgs): Appointment[] {
+  return [...state.appointments.values()]
+    .filter((a) => ('code' in args ? a.code === args.code : a.person.idHash === args.idHash))
+    .sort((a, b) => a.startsAt - b.startsAt);
+}
+
+/**
+ * Why a booking that is not due today cannot be checked in: it was cancelled, or its day is over (missed, or kept
+ * on a day gone by). The visitor holding the code hears that and nothing more of the booking.
+ */
+export function endedBookingError(a: Appointment, today: string): DomainError {
+  if (a.status === 'cancelled') return domainError('APPOINTMENT_CANCELLED');
+  if (a.date < today) return domainError('APPOINTMENT_EXPIRED');
+  return invalidTransition(a.status, 'checkIn', {}, 'appointment');
+}
+
 /**
  * Check-in turns today's appointment into a ticket that goes first once its slot has begun. A visitor who arrives
  * after the slot has ended joins the queue as everyone else does.
  */
 export const checkInAppointment: Handler<CheckInArgs, Ticket> = (state, args, ctx) => {
   const today = hallDay(ctx.now, state.settings.timeZone);
-  const matches = [...state.appointments.values()]
-    .filter((a) => ('code' in args ? a.code === args.code : a.person.idHash === args.idHash))
-    .sort((a, b) => a.startsAt - b.startsAt);
+  const matches = bookingsMatching(state, args);
   const forToday = matches.filter((a) => a.date === today && a.status === 'booked');
   if (forToday.length === 0) {
-    if (matches.some((a) => a.status === 'booked' && a.date !== today)) return domainError('APPOINTMENT_NOT_DUE');
+    if (matches.some((a) => a.status === 'booked' && a.date > today)) return domainError('APPOINTMENT_NOT_DUE');
     // Entered again at the kiosk: tell the visitor the number they already hold, not a ticket state.
     const checkedIn = matches.find((a) => a.date === today && a.status === 'checked_in' && a.ticketId !== null);
     const held = checkedIn ? state.tickets.get(checkedIn.ticketId!) : undefined;
     if (held) return domainError('ALREADY_CHECKED_IN', { number: held.number });
-    if (matches.length > 0) return invalidTransition(matches[0].status, 'checkIn', {}, 'appointment');
-    return notFound('appointment');
+    // A code is given again once its booking no longer stands: the latest booking is the one the visitor means.
+    const latest = matches.at(-1);
+    return latest ? endedBookingError(latest, today) : notFound('appointment');
   }
   const appointment = forToday[0];
   const service = state.services.get(appointment.serviceId);

@@ -1,6 +1,6 @@
 import { cancelAppointment, createAppointment, checkInAppointment } from './appointments.js';
 import { deleteConfig, saveArea, savePriorityClass, saveService, saveSettings, saveStaff, saveWindow } from './config.js';
-import { closeDay } from './day.js';
+import { closeDay, closeWindowsAfterHours } from './day.js';
 import { rateFix, recordFollowUp } from './follow-ups.js';
 import { issueTicket } from './issue.js';
 import { postCaseNumber, rateVisit } from './ratings.js';
@@ -15,7 +15,7 @@ export const commands = {
   setWindowStatus,
   createAppointment, checkInAppointment, cancelAppointment,
   saveArea, saveService, saveWindow, saveStaff, savePriorityClass, saveSettings, deleteConfig,
-  closeDay,
+  closeDay, closeWindowsAfterHours,
   rateVisit, postCaseNumber, recordFollowUp, rateFix,
 };
 

@@ -1,5 +1,6 @@
 import { domainError, invalidTransition, notFound } from '../errors.js';
 import { requeueKey } from '../numbering.js';
+import { pastDayRefusal } from '../past-day.js';
 import { heldTicket } from './issue.js';
 import type { Ticket, WindowRuntime } from '../types.js';
 import { accept, type Handler } from './decision.js';
@@ -18,6 +19,8 @@ export const requeueTicket: Handler<{ ticketId: number }, Ticket> = (state, args
   const found = state.tickets.get(args.ticketId);
   if (!found) return notFound('ticket', args.ticketId);
   if (found.status !== 'no_show') return invalidTransition(found.status, 'requeue', { number: found.number });
+  const pastDay = pastDayRefusal(state, found, ctx.now);
+  if (pastDay) return pastDay;
   if (found.requeues >= state.settings.maxRequeues) return domainError('REQUEUE_LIMIT', { max: state.settings.maxRequeues });
   // A no-show who took a new ticket meanwhile must not end up holding two.
   const holding = found.person ? heldTicket(state, found.person, found.serviceId) : null;
@@ -45,6 +48,8 @@ export const transferTicket: Handler<TransferArgs, Ticket> = (state, args, ctx) 
   if (found.status !== 'waiting' && found.status !== 'called' && found.status !== 'serving') {
     return invalidTransition(found.status, 'transfer', { number: found.number });
   }
+  const pastDay = pastDayRefusal(state, found, ctx.now);
+  if (pastDay) return pastDay;
   if (found.windowId !== null && (found.status === 'called' || found.status === 'serving')) {
     const at = findWindow(state, found.windowId);
     const refused = 'ok' in at ? null : staffedByOther(state, at, ctx.actor);
@@ -66,7 +71,7 @@ export const transferTicket: Handler<TransferArgs, Ticket> = (state, args, ctx) 
   let runtime: WindowRuntime | null = null;
   if (found.windowId !== null && (found.status === 'called' || found.status === 'serving')) {
     const current = state.runtime.get(found.windowId);
-    if (current && current.currentTicketId === found.id) runtime = { ...current, currentTicketId: null };
+    if (current && current.currentTicketId === found.id) runtime = { ...current, currentTicketId: null, lastActionAt: ctx.now };
   }
   return accept([{ type: 'ticket.transferred', ticket: ended, next, runtime }], next);
 };

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { idCheckChar } from '../../../protocol/id-number.js';
-import { openPage, screenshot, sizes } from '../../support/browser.js';
+import { openPage, screenshot, sizes, type ScreenSize } from '../../support/browser.js';
 import type { TestHall } from '../../support/hall-server.js';
 import { layoutProblems } from '../kiosk/screen-checks.js';
 
@@ -18,11 +18,11 @@ export function withBadCheckDigit(id: string): string {
 }
 
 /**
- * A phone at 360x740 that records what the page asks of the phone itself (vibration, notifications), since a
- * headless browser has no motor and no notification centre to look at.
+ * A phone (360x740 unless given) that records what the page asks of the phone itself (vibration, notifications),
+ * since a headless browser has no motor and no notification centre to look at.
  */
-export async function openPhone(browser: Browser, url: string): Promise<Page> {
-  return openPage(browser, url, sizes.phone, async (ctx) => {
+export async function openPhone(browser: Browser, url: string, size: ScreenSize = sizes.phone): Promise<Page> {
+  return openPage(browser, url, size, async (ctx) => {
     await ctx.grantPermissions(['notifications']);
     await ctx.addInitScript(() => {
       const w = window as unknown as { rang: { vibrate: unknown[]; notified: string[] } };

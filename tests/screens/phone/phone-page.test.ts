@@ -47,6 +47,8 @@ describe('the phone page, 360 px wide', () => {
   });
 
   it('takes a ticket online with name and ID number and shows its live position', async () => {
+    // Window 1, which serves SB01, is open: a visitor first in line there is next (with none open, see no-window-open).
+    expect((await t.api('POST', '/api/windows/1/status', { cookie: staff, body: { status: 'open' } })).status).toBe(200);
     token = await takeOnline(page, t, 'SB01', '张三', idNumber('1990-01-01', '123'));
     const status = page.getByTestId('phone-status');
     expect(await status.getAttribute('data-status')).toBe('waiting');
