@@ -23,16 +23,18 @@ function refusal(status: number, error: ErrorBody): Response {
 export const AnnouncementQuery = z.object({
   text: z.string().min(1).max(maxAnnouncementLength)
     .refine((t) => parseAnnouncement(t) !== null, '只能包含叫号用语（请 号 到 窗口 办理、数字、字母） / announcement words only'),
+  /** brisk: for calls said back to back in a burst (the board asks it for the short form). */
+  pace: z.enum(['steady', 'brisk']).optional(),
 }).strict();
 
 export const speakAnnouncementOp = defineOperation({
   operationId: 'speakAnnouncement', method: 'GET', url: '/api/voice', tag: 'voice',
-  summary: 'A call announcement ("请 A 零 一 二 号 到 三 号窗口 办理") as WAV, synthesised offline. 叫号语音',
+  summary: 'A call announcement ("请 A 零 一 二 号 到 三 号窗口 办理") as WAV, synthesised offline; pace=brisk for calls said back to back. 叫号语音',
   roles: ['board', 'admin'], query: AnnouncementQuery,
   async handle(ctx, { query }) {
     const pinyin = toPinyin(parseAnnouncement(query.text)!);
     try {
-      const wav = await hallVoice(ctx).synthesizer.wav(pinyin);
+      const wav = await hallVoice(ctx).synthesizer.wav(pinyin, query.pace);
       return fileResponse(wav, 'audio/wav', 'private, max-age=86400');
     } catch (err) {
       ctx.log.warn({ err }, 'speech synthesis failed');

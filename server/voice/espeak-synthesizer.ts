@@ -14,8 +14,15 @@ export interface SynthesizerOptions {
 
 interface Job { id: number; resolve: (wav: Buffer) => void; reject: (err: Error) => void; timer: NodeJS.Timeout }
 
-/** espeak-ng arguments: the pinyin voice, a little slower than its default and with gaps between words. */
-const voiceArgs = ['-v', 'cmn-latn-pinyin', '-s', '140', '-g', '6', '-a', '150'];
+/**
+ * espeak-ng arguments: the pinyin voice, a little slower than its default and with gaps between words. A brisk
+ * pace, for calls said one after another in a burst, is its default speed with shorter gaps: about a fifth quicker.
+ */
+export type SpeechPace = 'steady' | 'brisk';
+const voiceArgs: Record<SpeechPace, string[]> = {
+  steady: ['-v', 'cmn-latn-pinyin', '-s', '140', '-g', '6', '-a', '150'],
+  brisk: ['-v', 'cmn-latn-pinyin', '-s', '170', '-g', '3', '-a', '150'],
+};
 
 /**
  * Offline speech for boards without a voice pack or a local Chinese voice: espeak-ng compiled to WebAssembly
@@ -39,22 +46,23 @@ export class EspeakSynthesizer {
   }
 
   /** WAV (RIFF, 16-bit mono PCM) for pinyin text already checked against the announcement alphabet. */
-  async wav(pinyin: string): Promise<Buffer> {
-    const cached = this.cache.get(pinyin);
+  async wav(pinyin: string, pace: SpeechPace = 'steady'): Promise<Buffer> {
+    const key = `${pace} ${pinyin}`;
+    const cached = this.cache.get(key);
     if (cached) {
       // Re-inserting keeps the Map in least-recently-used order for eviction.
-      this.cache.delete(pinyin);
-      this.cache.set(pinyin, cached);
+      this.cache.delete(key);
+      this.cache.set(key, cached);
       return cached;
     }
-    const running = this.inFlight.get(pinyin);
+    const running = this.inFlight.get(key);
     if (running) return running;
-    const job = this.run([...voiceArgs, pinyin]).then((wav) => {
-      this.cache.set(pinyin, wav);
+    const job = this.run([...voiceArgs[pace], pinyin]).then((wav) => {
+      this.cache.set(key, wav);
       while (this.cache.size > this.cacheEntries) this.cache.delete(this.cache.keys().next().value!);
       return wav;
-    }).finally(() => this.inFlight.delete(pinyin));
-    this.inFlight.set(pinyin, job);
+    }).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, job);
     return job;
   }
 

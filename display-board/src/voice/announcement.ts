@@ -11,6 +11,7 @@
 export type AnnouncementForm = 'full' | 'short';
 
 export interface Announcement {
+  form: AnnouncementForm;
   tokens: string[];
   text: string;
   /** The same call in English, for the screen (halls that want English speech use a voice pack or browser voice). */
@@ -54,12 +55,14 @@ export function buildAnnouncement(ticketNumber: string, windowNumber: number, fo
   const spacedNumber = ticketNumber.split('').join(' ');
   if (form === 'short') {
     return {
+      form,
       tokens: [...numberTokens, '号', ...windowTokens, '号', '窗口'],
       text: `${spokenNumber} 号 ${spokenWindow} 号窗口`,
       textEn: `Number ${spacedNumber}, window ${windowNumber}`,
     };
   }
   return {
+    form,
     tokens: ['请', ...numberTokens, '号', '到', ...windowTokens, '号', '窗口', '办理'],
     text: `请 ${spokenNumber} 号 到 ${spokenWindow} 号窗口 办理`,
     textEn: `Number ${spacedNumber}, please go to window ${windowNumber}`,

@@ -20,26 +20,28 @@ export class ServerVoice implements Voice {
   }
 
   async say(a: Announcement): Promise<void> {
-    await this.output.playSequence([await this.audioFor(a.text)]);
+    await this.output.playSequence([await this.audioFor(a)]);
   }
 
   prepare(a: Announcement): void {
-    this.audioFor(a.text).catch(() => undefined);
+    this.audioFor(a).catch(() => undefined);
   }
 
-  private audioFor(text: string): Promise<AudioBuffer> {
-    const kept = this.recent.get(text);
+  private audioFor(a: Announcement): Promise<AudioBuffer> {
+    // Calls said back to back in a run are spoken briskly: the run is the long wait, and each is short and plain.
+    const path = `/api/voice?text=${encodeURIComponent(a.text)}${a.form === 'short' ? '&pace=brisk' : ''}`;
+    const kept = this.recent.get(path);
     if (kept) return kept;
-    const audio = this.fetchAudio(text);
-    this.recent.set(text, audio);
+    const audio = this.fetchAudio(path);
+    this.recent.set(path, audio);
     // A failed fetch is asked again next time rather than failing forever.
-    audio.catch(() => this.recent.delete(text));
+    audio.catch(() => this.recent.delete(path));
     if (this.recent.size > keptAnnouncements) this.recent.delete(this.recent.keys().next().value!);
     return audio;
   }
 
-  private async fetchAudio(text: string): Promise<AudioBuffer> {
-    const res = await fetch(`/api/voice?text=${encodeURIComponent(text)}`, {
+  private async fetchAudio(path: string): Promise<AudioBuffer> {
+    const res = await fetch(path, {
       headers: { authorization: `Bearer ${this.token}` },
       signal: AbortSignal.timeout(10_000),
     });

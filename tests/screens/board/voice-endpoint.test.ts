@@ -46,6 +46,20 @@ describe('the offline voice for boards', () => {
     }
   });
 
+  it('says a call briskly for a burst: the short form at the brisk pace takes a fifth less time, and no other pace is taken', async () => {
+    const short = encodeURIComponent('A 零 一 二 号 三 号窗口');
+    const steady = await get(t, `/api/voice?text=${short}`, t.boardToken);
+    const brisk = await get(t, `/api/voice?text=${short}&pace=brisk`, t.boardToken);
+    expect(brisk.status).toBe(200);
+    expect(brisk.type).toBe('audio/wav');
+    // Same format, so the length of the samples is the length of the speech.
+    expect(brisk.body.length).toBeLessThan(steady.body.length * 0.85);
+    expect(brisk.body.length).toBeGreaterThan(steady.body.length * 0.5);
+    const refused = await t.api('GET', `/api/voice?text=${short}&pace=fast`, { token: t.boardToken });
+    expect(refused.status).toBe(400);
+    expect(refused.body.code).toBe('VALIDATION_FAILED');
+  });
+
   it('refuses text outside the announcement words, so the hall cannot be made to say anything else', async () => {
     const res = await t.api('GET', `/api/voice?text=${encodeURIComponent('请 张三 到 三 号窗口')}`, { token: t.boardToken });
     expect(res.status).toBe(400);
