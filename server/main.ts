@@ -1,6 +1,7 @@
-import { ConfigError, ignoredTimeZoneWarning, loadConfig } from './config.js';
+import { createServer } from 'node:net';
+import { ConfigError, ignoredTimeZoneWarning, loadConfig, type Config } from './config.js';
 import { createHall, type Hall } from './hall.js';
-import { DatabaseInUseError } from './store/instance-lock.js';
+import { DatabaseInUseError, tryLockDatabase } from './store/instance-lock.js';
 
 /** `npm start`: the hall on its embedded SQLite database, with the demo hall on first start. */
 async function main(): Promise<void> {
@@ -11,6 +12,12 @@ async function main(): Promise<void> {
     if (err instanceof ConfigError) refuse(err.message);
     throw err;
   }
+  // Both refusals before anything is written: a first start on a busy port must not seed the demo hall and lose
+  // its one-time password with the refusal.
+  const free = tryLockDatabase(config.databasePath);
+  if (!free) refuse(new DatabaseInUseError(config.databasePath).message);
+  free.release();
+  if (!(await portIsFree(config))) refuse(portInUse(config.port));
   let hall: Hall;
   try {
     hall = await createHall(config);
@@ -31,19 +38,35 @@ async function main(): Promise<void> {
   try {
     url = await hall.listen();
   } catch (err) {
-    // Another program (another hall, on another database) has the port: this hall's own simulated devices are
-    // stopped again, so no socat is left behind.
+    // Taken since the check above: this hall's own simulated devices are stopped again, so no socat is left
+    // behind, and a demo hall just created still shows its password.
     if ((err as { code?: string }).code !== 'EADDRINUSE') throw err;
     await hall.close();
-    refuse(`端口 ${config.port} 已被其他程序占用，大厅服务未启动（HALL_PORT）。\nPort ${config.port} is in use by another program; the hall server did not start (HALL_PORT).`);
+    if (hall.seed) process.stdout.write(seedLines(hall, `http://localhost:${config.port}`).join('\n') + '\n');
+    refuse(portInUse(config.port));
   }
-  const lines = [`Hall server listening on ${url}  (API docs: ${url}/docs)`];
-  if (hall.seed) {
-    lines.push('Demo hall created. 演示大厅已创建。');
-    if (hall.seed.adminPassword) lines.push(`  Password for admin, S01 and staff 1001-1012 (shown once): ${hall.seed.adminPassword}`);
-    for (const d of hall.seed.devices) lines.push(`  ${d.role} screen: ${url}/${d.role}/?token=${d.token}`);
-  }
-  process.stdout.write(lines.join('\n') + '\n');
+  process.stdout.write([`Hall server listening on ${url}  (API docs: ${url}/docs)`, ...seedLines(hall, url)].join('\n') + '\n');
+}
+
+function seedLines(hall: Hall, url: string): string[] {
+  if (!hall.seed) return [];
+  const lines = ['Demo hall created. 演示大厅已创建。'];
+  if (hall.seed.adminPassword) lines.push(`  Password for admin, S01 and staff 1001-1012 (shown once): ${hall.seed.adminPassword}`);
+  for (const d of hall.seed.devices) lines.push(`  ${d.role} screen: ${url}/${d.role}/?token=${d.token}`);
+  return lines;
+}
+
+function portInUse(port: number): string {
+  return `端口 ${port} 已被其他程序占用，大厅服务未启动（HALL_PORT）。\nPort ${port} is in use by another program; the hall server did not start (HALL_PORT).`;
+}
+
+/** Whether the hall could listen where it is configured to: tried with a plain server, closed again at once. */
+function portIsFree(config: Config): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', (err: NodeJS.ErrnoException) => resolve(err.code !== 'EADDRINUSE'));
+    probe.listen({ host: config.host, port: config.port, exclusive: true }, () => probe.close(() => resolve(true)));
+  });
 }
 
 /** A start refused before the hall serves anyone: the reason on stderr, and status 2 for whoever started it. */

@@ -73,16 +73,23 @@ export function idleAfterHours(state: HallState, runtime: WindowRuntime, now: nu
 
 /**
  * The window closed at the end of its day, recorded at that end (never later than now), not when the hall noticed.
- * A visitor being served is finished then: the counter was theirs until the clerk's day ended. A visitor called
- * and never started is ended as the day close ends a no-show (cancelled after a call), at the window's last action:
- * waiting for someone who never came to the counter does not make a window busy for the rest of the afternoon.
+ * A visitor being served is finished after the service's expected handling time: when the clerk really finished
+ * is unknown, and the expected time neither shortens the service's figures (a case begun after hours would count
+ * 0 s) nor lengthens them (one begun at 16:28 would count to the 17:00 close); the window stays open until then.
+ * A visitor called and never started is ended as the day close ends a no-show (cancelled after a call), at the
+ * window's last action: waiting for someone who never came to the counter does not make a window busy for the rest
+ * of the afternoon.
  */
 export function closeWindowDay(state: HallState, runtime: WindowRuntime, now: number): WindowClosure {
   const { lastAction, endedAt: dayEnd } = windowDayEnd(state, runtime);
-  const endedAt = Math.min(now, dayEnd);
+  let endedAt = Math.min(now, dayEnd);
   const current = currentOf(state, runtime);
   let ticket: Ticket | null = null;
-  if (current?.status === 'serving') ticket = { ...current, status: 'done', finishedAt: endedAt };
+  if (current?.status === 'serving') {
+    const finishedAt = Math.min(now, current.startedAt! + expectedHandlingMs(state, current.serviceId));
+    ticket = { ...current, status: 'done', finishedAt };
+    endedAt = Math.max(endedAt, finishedAt);
+  }
   if (current?.status === 'called') ticket = { ...current, status: 'cancelled', finishedAt: Math.min(now, lastAction) };
   const closed: WindowRuntime = { ...runtime, status: 'closed', pauseReason: null, staffId: null, currentTicketId: null, statusSince: endedAt };
   return { runtime: closed, ticket, endedAt };

@@ -52,7 +52,10 @@ describe('a window left open after the hall closes', () => {
     expect(closed.at).toBe(at('2026-11-23 18:00'));
     expect(closed.events.map((e) => e.runtime.windowId)).toEqual([hall.window.one, hall.window.two]);
     expect(ticketOf(hall, called.id)).toMatchObject({ status: 'cancelled', calledAt: at('2026-11-23 13:36'), finishedAt: at('2026-11-23 13:36') });
-    expect(ticketOf(hall, served.id)).toMatchObject({ status: 'done', startedAt: at('2026-11-23 16:45'), finishedAt: at('2026-11-23 17:00') });
+    // When the clerk really finished is unknown: the service's expected 10 minutes, so its figures are neither cut
+    // short nor stretched to the close.
+    expect(ticketOf(hall, served.id)).toMatchObject({ status: 'done', startedAt: at('2026-11-23 16:45'), finishedAt: at('2026-11-23 16:55') });
+    expect(closed.events[1].afterHours.endedAt).toBe(at('2026-11-23 17:00'));
     // Nobody knows how long that visitor really took: the day's handling estimate does not learn it.
     expect(hall.state.handling.get(hall.service.transfer)).toBeUndefined();
     expect(hall.state.active.size).toBe(0);
@@ -98,7 +101,9 @@ describe('overtime (延时服务)', () => {
     expect(everyMinute(hall, '2026-11-23 17:30', '2026-11-23 18:59')).toBeNull();
     const closed = everyMinute(hall, '2026-11-23 19:00', '2026-11-23 23:59')!;
     expect(closed.at).toBe(at('2026-11-23 19:00'));
-    expect(closed.events[0].afterHours.ticket).toMatchObject({ status: 'done', startedAt: at('2026-11-23 17:30'), finishedAt: at('2026-11-23 17:30') });
+    // Begun after hours: 45 minutes counted, not none, and the window open until then.
+    expect(closed.events[0].afterHours.ticket).toMatchObject({ status: 'done', startedAt: at('2026-11-23 17:30'), finishedAt: at('2026-11-23 18:15') });
+    expect(closed.events[0].afterHours.endedAt).toBe(at('2026-11-23 18:15'));
   });
 
   it('runs to the end of the hours of the services the window serves, when they open later than the hall', () => {
@@ -162,14 +167,14 @@ describe('the midnight close, for what the evening left open', () => {
     expect(decision.result).toEqual({ hallDay: '2026-11-24', ended: 2 });
     expect(decision.events.map((e) => e.type)).toEqual(['window.statusChanged', 'window.statusChanged', 'day.closed']);
     const closes = decision.events.slice(0, 2) as AfterHoursClose[];
-    expect(closes.map((e) => e.afterHours.endedAt)).toEqual([at('2026-11-23 17:00'), at('2026-11-23 17:25')]);
+    expect(closes.map((e) => e.afterHours.endedAt)).toEqual([at('2026-11-23 17:00'), at('2026-11-23 17:35')]);
 
     // Compared before the day's close lets the day's tickets go from memory.
     for (const event of closes) evolve(offAllEvening.state, event);
     expect(endings(offAllEvening)).toEqual(endings(ranAllEvening));
     expect(endings(ranAllEvening).tickets).toEqual([
       ['A001', 'cancelled', at('2026-11-23 13:36')],
-      ['B001', 'done', at('2026-11-23 17:25')],
+      ['B001', 'done', at('2026-11-23 17:35')],
     ]);
   });
 });

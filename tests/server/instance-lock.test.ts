@@ -149,6 +149,14 @@ describe('one hall server per database, as `npm start` runs it', () => {
     const secondLinks = join(dir.path, 'second', 'simulated-devices');
     expect(existsSync(secondLinks) ? readdirSync(secondLinks) : []).toEqual([]);
     expect(socatFor(secondLinks)).toBe('');
+    // Refused before anything was written: a first install on a busy port must not seed the demo hall and lose its
+    // one-time password and device links with the refusal. Started again on a free port, it shows them.
+    expect(existsSync(join(dir.path, 'second', 'hall.db'))).toBe(false);
+    const second = await startChildHall(await freePort(), envIn('second'));
+    expect(second.stdout()).toContain('Demo hall created');
+    expect(second.stdout()).toMatch(/kiosk screen: \S+\?token=/);
+    second.process.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
 
     // The first hall's kiosk still reads cards and prints tickets.
     expect(await kioskStatus(first.url, cookie)).toMatchObject(online);

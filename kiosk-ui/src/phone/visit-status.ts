@@ -35,7 +35,9 @@ export function statusText(visit: VisitSnapshot): Text {
     case 'serving': return { zh: `${words.serving.zh}（${windowName(visit).zh}）`, en: `${words.serving.en} (${windowName(visit).en})` };
     case 'done': return words.done;
     case 'no_show': return words.noShow;
-    case 'cancelled': return words.cancelled;
+    // Called and never at the counter, then ended (by the hall closing the window after hours): missed, as the
+    // audit log and the statistics count it, not cancelled by the visitor.
+    case 'cancelled': return visit.ticket.calledAt !== null && visit.ticket.startedAt === null ? words.noShow : words.cancelled;
     case 'transferred': return words.transferred;
   }
 }
