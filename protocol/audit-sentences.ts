@@ -153,7 +153,12 @@ export function describeEvent(e: StoredEvent, l: Lookups): Text {
       return both((s) => `删除${s(entity)} #${p.id}`, (s) => `Deleted ${s(entity)} #${p.id}`);
     }
     case 'settings.saved': return { zh: '修改大厅设置', en: 'Hall settings changed' };
-    case 'day.closed': return { zh: `日终结算 ${p.hallDay}`, en: `Hall day ${p.hallDay} closed` };
+    // Written at the hall's midnight (or at start-up after nights off): hallDay is the day that begins, and the
+    // days it ends are the ones before it.
+    case 'day.closed': return {
+      zh: `新的营业日 ${p.hallDay} 开始，此前未办结的号码已结束`,
+      en: `Hall day ${p.hallDay} began; tickets left from earlier days were ended`,
+    };
     default: return same(e.type);
   }
 }

@@ -11,9 +11,9 @@ import { restoreDatabase, RestoreError, type RestoreReport } from './restore-dat
 function main(argv: string[]): number {
   const dbFlag = argv.indexOf('--db');
   const dbArg = dbFlag >= 0 ? argv[dbFlag + 1] : undefined;
-  if (dbFlag >= 0 && !dbArg) return usage('--db needs a path');
+  if (dbFlag >= 0 && !dbArg) return usage('--db 后须给出路径 --db needs a path');
   const positional = argv.filter((a, i) => !a.startsWith('--') && (dbFlag < 0 || i !== dbFlag + 1));
-  if (positional.length > 1) return usage('one backup file at a time');
+  if (positional.length > 1) return usage('一次只能恢复一个备份文件 One backup file at a time');
 
   // With --db and a file nothing else is needed, so a broken config file does not stand in the way of a restore.
   let config: Config | null = null;
@@ -22,7 +22,7 @@ function main(argv: string[]): number {
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     if (!dbArg || positional.length === 0) {
-      process.stderr.write(`${err.message}\n`);
+      process.stderr.write(`大厅配置有误 The hall configuration has a problem:\n${err.message}\n`);
       return 2;
     }
   }
@@ -30,7 +30,7 @@ function main(argv: string[]): number {
   if (positional.length === 0) {
     const dir = resolve(config!.backup.dir ?? join(dirname(dbPath), 'backups'));
     const found = listBackups(dir, dbPath);
-    process.stdout.write(found.length === 0 ? `No backups in ${dir} / 没有备份\n` : `Backups in ${dir} (oldest first):\n`);
+    process.stdout.write(found.length === 0 ? `没有备份 No backups in ${dir}\n` : `备份（最早的在前） Backups in ${dir} (oldest first):\n`);
     for (const b of found) process.stdout.write(`  ${b.path}  ${new Date(b.takenAt).toISOString()}  ${(b.bytes / 1024).toFixed(0)} KiB\n`);
     process.stdout.write(`${usageText}\n`);
     return 0;
@@ -40,10 +40,11 @@ function main(argv: string[]): number {
     const report = restoreDatabase(resolve(positional[0]), dbPath);
     process.stdout.write([
       `已恢复 Restored ${positional[0]} -> ${report.restored}`,
-      `  events up to seq ${report.lastSeq}, ${report.tickets} tickets, last hall day ${report.lastHallDay ?? '-'}`,
+      `  事件至第 ${report.lastSeq} 条，号码 ${report.tickets} 个，最后营业日 ${report.lastHallDay ?? '-'}`
+        + ` Events up to seq ${report.lastSeq}, ${report.tickets} tickets, last hall day ${report.lastHallDay ?? '-'}`,
       ...lastNumbersLines(report),
-      report.previousKeptAs ? `  the database it replaced is kept as ${report.previousKeptAs}` : '  there was no database before',
-      '  Start the hall server again. 请重新启动大厅服务。',
+      report.previousKeptAs ? `  原数据库保留为 The database it replaced is kept as ${report.previousKeptAs}` : '  此前没有数据库 There was no database before',
+      '  请重新启动大厅服务。 Start the hall server again.',
     ].join('\n') + '\n');
     return 0;
   } catch (err) {
@@ -67,7 +68,7 @@ function lastNumbersLines(report: RestoreReport): string[] {
   ];
 }
 
-const usageText = 'Usage: npm run restore -- <backup-file> [--db <database path>]   (stop the hall server first)';
+const usageText = '用法 Usage: npm run restore -- <备份文件 backup-file> [--db <数据库路径 database path>]   （请先停止大厅服务 stop the hall server first）';
 
 function usage(problem: string): number {
   process.stderr.write(`${problem}\n${usageText}\n`);

@@ -47,7 +47,7 @@ export function useHallFeed(token: string, follow: Follow, handlers: FeedHandler
         update({ state: next, refused: null });
         if (before) {
           const lastKnown = Math.max(0, ...before.calls.map((c) => c.at));
-          const missed = next.calls.filter((c) => c.at > lastKnown && Date.now() - c.at < catchUpMs).reverse();
+          const missed = next.calls.filter((c) => !c.over && c.at > lastKnown && Date.now() - c.at < catchUpMs).reverse();
           for (const call of missed) on.current.onCall(call);
           if (missed.length) update({ flash: missed[missed.length - 1] });
           on.current.onReconnected();

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Follow } from '../../../protocol/realtime.js';
-import { waitingByService } from '../state/board-state.js';
+import { shownCalls, waitingByService } from '../state/board-state.js';
 import { useHallFeed } from '../state/use-hall-feed.js';
 import { createBoardVoice } from '../voice/board-voice.js';
 import { callStillOn } from '../voice/call-still-on.js';
@@ -61,7 +61,7 @@ export function BoardApp({ token, follow, onUnpaired }: { token: string; follow:
     );
   }
   const services = area ? state.services.filter((s) => s.areaId === area.id) : state.services;
-  const latest = state.calls[0] ?? null;
+  const { latest, recent } = shownCalls(state, shownRecent);
   const flashing = latest !== null && feed.flash === latest;
 
   return (
@@ -70,7 +70,7 @@ export function BoardApp({ token, follow, onUnpaired }: { token: string; follow:
       <main class="board-main">
         <div class="board-left">
           <LatestCall call={latest} flashing={flashing} />
-          <RecentCalls calls={state.calls.slice(1, 1 + shownRecent)} />
+          <RecentCalls calls={recent} />
         </div>
         <div class="board-right">
           <WindowGrid windows={state.windows} />

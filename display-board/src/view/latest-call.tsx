@@ -8,7 +8,7 @@ export function LatestCall({ call, flashing }: { call: CallEntry | null; flashin
   if (!call) {
     return (
       <section class="latest empty" data-testid="board-latest-call">
-        <p class="latest-label">暂无呼叫<span class="en">No calls yet</span></p>
+        <p class="latest-label">暂无呼叫<span class="en">No call now</span></p>
       </section>
     );
   }

@@ -79,7 +79,11 @@ describe('backing up and restoring the hall', () => {
     const restored = await runRestore([backup.path, '--db', dbPath]);
     expect(restored.stderr).toBe('');
     expect(restored.code).toBe(0);
-    expect(restored.stdout).toContain(`events up to seq ${lastSeqAtBackup}`);
+    // Every line speaks Chinese first, then English.
+    const atBackupLine = `事件至第 ${lastSeqAtBackup} 条，号码 ${atBackup.length} 个，最后营业日 2026-03-10 Events up to seq ${lastSeqAtBackup}, ${atBackup.length} tickets`;
+    expect(restored.stdout).toContain(atBackupLine);
+    expect(restored.stdout).toMatch(/\n {2}原数据库保留为 The database it replaced is kept as \S+hall\.db\.before-restore-/);
+    for (const line of restored.stdout.trim().split('\n')) expect(line).toMatch(/^\s*[\u4e00-\u9fff]/);
     // Staff are told from which number on a ticket may be given out twice, should the backup be today's.
     const lastAtBackup = atBackup[atBackup.length - 1].number;
     expect(restored.stdout).toContain(`备份中 2026-03-10 各号段最后的号 Last number of each series on 2026-03-10 in the backup: ${lastAtBackup}\n`);

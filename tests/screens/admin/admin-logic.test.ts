@@ -81,6 +81,11 @@ describe('the audit log in words', () => {
       .toEqual({ zh: '差评跟进 #4（A001）：回访', en: 'Follow-up case #4 (A001): Contacted' });
   });
 
+  it('names the day a midnight close begins, not as the day it closed', () => {
+    const close = describeEvent({ seq: 9, at: 0, type: 'day.closed', actor: { kind: 'system' }, payload: { hallDay: '2026-11-24', tickets: [], appointments: [], runtimes: [] } }, lookups);
+    expect(close).toEqual({ zh: '新的营业日 2026-11-24 开始，此前未办结的号码已结束', en: 'Hall day 2026-11-24 began; tickets left from earlier days were ended' });
+  });
+
   it('still shows an event type it does not know', () => {
     expect(describeEvent({ seq: 4, at: 0, type: 'rating.given', actor: { kind: 'public' }, payload: {} }, lookups)).toEqual({ zh: 'rating.given', en: 'rating.given' });
   });

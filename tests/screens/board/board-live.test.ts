@@ -97,4 +97,21 @@ describe('the display board on the hall wall', () => {
     await issue(2, 2);
     await expect.poll(() => counter.textContent()).toContain('2 人');
   });
+
+  it('keeps a finished call on the card, and takes a no-show off it while the list still shows the number', async () => {
+    const latest = page.getByTestId('board-latest-call');
+    expect((await t.api('POST', '/api/windows/1/finish', { cookie: staff })).status).toBe(200);
+    await expect.poll(() => page.getByTestId('board-window-1').textContent()).toContain('空闲');
+    expect(await latest.textContent()).toContain('A001');
+
+    const called = await t.api('POST', '/api/windows/1/call-next', { cookie: staff });
+    expect(called.status).toBe(200);
+    const number = called.body.number as string;
+    await expect.poll(() => latest.textContent()).toContain(number);
+    expect((await t.api('POST', '/api/windows/1/no-show', { cookie: staff })).status).toBe(200);
+    await expect.poll(() => latest.textContent()).toContain('暂无呼叫');
+    expect(await latest.textContent()).not.toContain('请到');
+    expect(await page.getByTestId('board-recent-calls').textContent()).toContain(number);
+    await screenshot(page, 'board-call-over-1920x1080');
+  });
 });

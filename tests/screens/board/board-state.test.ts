@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HallSnapshot, PublicEvent } from '../../../protocol/realtime.js';
 import type { TicketView, WindowView } from '../../../protocol/queue-entities.js';
-import { applyEvent, fromSnapshot, waitingByService } from '../../../display-board/src/state/board-state.js';
+import { applyEvent, fromSnapshot, shownCalls, waitingByService } from '../../../display-board/src/state/board-state.js';
 import { windowStatus } from '../../../display-board/src/state/window-status.js';
 
 const service = { zh: '社保参保登记', en: 'Pension Enrolment' };
@@ -66,6 +66,47 @@ describe('the board picture from a snapshot and events', () => {
     s = applyEvent(s, { type: 'ticket.cancelled', at: 2, ticket: ticket(2, 'A002', 'cancelled') });
     s = applyEvent(s, { type: 'ticket.transferred', at: 3, previous: ticket(1, 'A001', 'transferred'), ticket: ticket(4, 'B001', 'waiting', { serviceId: 2 }) });
     expect([...waitingByService(s)]).toEqual([[1, 1], [2, 1]]);
+  });
+
+  const called = (id: number, number: string, windowNumber: number, at: number): PublicEvent => {
+    const t = ticket(id, number, 'called', { windowId: windowNumber, windowNumber, calledAt: at });
+    return { type: 'ticket.called', at, ticket: t, window: win(windowNumber, 'open', t) };
+  };
+
+  it('keeps a call on the card while its visitor is served and after, and clears it when the hall closes the window', () => {
+    let s = applyEvent(applyEvent(fromSnapshot(snapshot()), called(1, 'A001', 1, 100)), called(2, 'A002', 1, 200));
+    const serving = ticket(2, 'A002', 'serving', { windowNumber: 1 });
+    s = applyEvent(s, { type: 'ticket.started', at: 210, ticket: serving, window: win(1, 'open', serving) });
+    const done = ticket(2, 'A002', 'done', { windowNumber: 1 });
+    s = applyEvent(s, { type: 'ticket.finished', at: 220, ticket: done, window: win(1, 'open') });
+    expect(shownCalls(s, 8).latest?.number).toBe('A002');
+    expect(shownCalls(s, 8).recent.map((c) => c.number)).toEqual(['A001']);
+
+    s = applyEvent(s, { type: 'window.statusChanged', at: 300, window: win(1, 'closed') });
+    expect(shownCalls(s, 8).latest).toBeNull();
+    // Still listed: whoever missed their number sees they were called.
+    expect(shownCalls(s, 8).recent.map((c) => c.number)).toEqual(['A002', 'A001']);
+  });
+
+  it('clears the card when the called visitor is marked a no-show, without bringing an older call back onto it', () => {
+    let s = applyEvent(applyEvent(fromSnapshot(snapshot()), called(1, 'A001', 2, 100)), called(2, 'A002', 1, 200));
+    s = applyEvent(s, { type: 'ticket.noShow', at: 300, ticket: ticket(2, 'A002', 'no_show', { windowNumber: 1 }), window: win(1, 'open') });
+    expect(shownCalls(s, 8).latest).toBeNull();
+    s = applyEvent(s, called(3, 'A003', 1, 400));
+    expect(shownCalls(s, 8).latest?.number).toBe('A003');
+    expect(shownCalls(s, 8).recent.map((c) => c.number)).toEqual(['A002', 'A001']);
+  });
+
+  it('from a snapshot, does not put on the card a call whose window has closed or whose visitor never came', () => {
+    const atClosed = ticket(5, 'C006', 'cancelled', { windowNumber: 2, calledAt: 500 });
+    const noShow = ticket(4, 'C005', 'no_show', { windowNumber: 1, calledAt: 400 });
+    const standing = ticket(3, 'C004', 'called', { windowNumber: 1, calledAt: 300 });
+    const s = fromSnapshot({ ...snapshot(), recentCalls: [atClosed, noShow, standing] });
+    expect(shownCalls(s, 8).latest).toBeNull();
+    expect(shownCalls(fromSnapshot({ ...snapshot(), recentCalls: [standing] }), 8).latest?.number).toBe('C004');
+    // Window 2 of the snapshot is closed: even a served call there no longer sends anyone to it.
+    const servedThere = ticket(6, 'C007', 'done', { windowNumber: 2, calledAt: 600 });
+    expect(shownCalls(fromSnapshot({ ...snapshot(), recentCalls: [servedThere, standing] }), 8).latest).toBeNull();
   });
 
   it('ignores event types it does not know', () => {
