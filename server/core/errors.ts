@@ -39,6 +39,7 @@ const catalog = {
   APPOINTMENT_NOT_DUE: [409, '预约日期不是今天', 'The appointment is not for today'],
   APPOINTMENT_EXPIRED: [409, '该预约已过期', 'This appointment has expired'],
   APPOINTMENT_CANCELLED: [409, '该预约已取消', 'This appointment has been cancelled'],
+  CHECK_IN_CLOSED: [409, '该业务今日办理时间已结束，预约不能再签到', 'The service has closed for today; the appointment can no longer be checked in'],
   ALREADY_BOOKED: [409, '您已预约该业务', 'You already have an appointment for this service'],
   SLOT_TOO_FAR: [422, '只能预约今天起 {days} 天内的时段（最晚 {lastDate}）', 'Appointments can be booked up to {days} days ahead (until {lastDate})'],
   APPOINTMENTS_OFF: [409, '本大厅暂不接受预约', 'This hall takes no appointments at present'],

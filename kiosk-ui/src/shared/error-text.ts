@@ -17,6 +17,7 @@ const nextSteps: Record<string, Text> = {
   APPOINTMENT_NOT_DUE: { zh: '请在预约当天前来签到', en: 'Please check in on the day of your appointment' },
   APPOINTMENT_EXPIRED: { zh: '请直接取号排队，或在手机上重新预约', en: 'Please take a ticket and join the queue, or book again on your phone' },
   APPOINTMENT_CANCELLED: { zh: '如需办理，请直接取号排队，或在手机上重新预约', en: 'To be served, please take a ticket, or book again on your phone' },
+  CHECK_IN_CLOSED: { zh: '请在办理时间内前来，或在手机上重新预约', en: 'Please come during opening hours, or book again on your phone' },
   SLOT_PAST: { zh: '预约时段已过，请重新取号或预约', en: 'The slot has passed; please take a ticket or book again' },
   INVALID_TRANSITION: { zh: '该预约已签到或已取消，如有疑问请到咨询台', en: 'It was already checked in or cancelled; ask at the help desk if unsure' },
 };

@@ -1,7 +1,7 @@
 import { domainError, invalidTransition, notFound, type DomainError } from '../errors.js';
 import { addDays, hallDay, hallTimeToEpoch, parseEndOfPeriod, parseTimeOfDay, formatTimeOfDay, weekdayOf } from '../hall-time.js';
 import { closedReason, hallCalendar } from '../hall-calendar.js';
-import { hoursOf } from '../hours.js';
+import { hoursOf, openingOf } from '../hours.js';
 import { nextNumber } from '../numbering.js';
 import { appointmentDaysAheadOf } from '../ratings/settings.js';
 import { duplicate } from './config.js';
@@ -159,8 +159,21 @@ export function endedBookingError(a: Appointment, today: string): DomainError {
 }
 
 /**
+ * Whether a service still takes visitors today: open now, or opening again later today (before its first session,
+ * over a break). Read from the same opening as a walk-in's ticket; past its last session, or on a day it is not
+ * worked, a ticket could no longer be called today.
+ */
+function takesVisitorsLaterToday(state: HallState, service: Service, now: number, today: string): boolean {
+  const opening = openingOf(state, service, now);
+  return opening.open || opening.nextOpening?.date === today;
+}
+
+/**
  * Check-in turns today's appointment into a ticket that goes first once its slot has begun. A visitor who arrives
- * after the slot has ended joins the queue as everyone else does.
+ * after the slot has ended, while the service is still open, joins the queue as everyone else does. A visitor early
+ * for a slot later today is checked in, even before the windows open or over the lunch break: the service opens
+ * again today and the slot keeps its place. Once the service has closed for the day, check-in is refused
+ * (CHECK_IN_CLOSED), as a walk-in's ticket is: the ticket could never be called.
  */
 export const checkInAppointment: Handler<CheckInArgs, Ticket> = (state, args, ctx) => {
   const today = hallDay(ctx.now, state.settings.timeZone);
@@ -182,6 +195,7 @@ export const checkInAppointment: Handler<CheckInArgs, Ticket> = (state, args, ct
   // The appointment stays booked: checked in once the service is offered again, or missed at the day's close.
   const notOffered = offeredError(state, service);
   if (notOffered) return notOffered;
+  if (!takesVisitorsLaterToday(state, service, ctx.now, today)) return domainError('CHECK_IN_CLOSED');
   const id = state.lastId.ticket + 1;
   const numbered = nextNumber(state, service, today);
   const priority = priorityFor(state, appointment.person, null, today);
