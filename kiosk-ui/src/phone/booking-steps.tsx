@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { BookableDay, SlotPlaces } from '../../../protocol/appointments.js';
 import type { ErrorBody, Text } from '../../../protocol/i18n.js';
@@ -14,6 +15,18 @@ export function StepHead({ n, title, id }: { n: number; title: Text; id?: string
       <p class="step-count"><Bi text={fill(w.step, { n })} /></p>
       <h2 class="page-title" id={id}><Bi text={title} /></h2>
     </header>
+  );
+}
+
+/** One choice in a grid of days or times: only an open one can be chosen, and its note says why not or how many left. */
+function PickTile({ testid, state, note, onPick, children }: { testid: string; state: string; note: Text; onPick: () => void; children: ComponentChildren }) {
+  return (
+    <li>
+      <button type="button" class="pick" data-testid={testid} data-state={state} disabled={state !== 'open'} onClick={onPick}>
+        {children}
+        <Bi text={note} class="pick-note" />
+      </button>
+    </li>
   );
 }
 
@@ -69,13 +82,10 @@ export function DayStep({ service, onChoose, onBack }: { service: BookingService
               const state = d.closed ?? (d.over ? 'over' : d.left === 0 ? 'full' : 'open');
               const note = d.closed ? closedText(d.closed) : d.over ? w.dayOver : d.left === 0 ? w.full : fill(w.placesLeft, { n: d.left });
               return (
-                <li key={d.date}>
-                  <button type="button" class="pick" data-testid={`book-day-${d.date}`} data-state={state} disabled={state !== 'open'} onClick={() => onChoose(d)}>
-                    {i === 0 ? <Bi text={w.today} class="pick-today" /> : null}
-                    <Bi text={dayText(d.date, d.weekday)} class="pick-main" />
-                    <Bi text={note} class="pick-note" />
-                  </button>
-                </li>
+                <PickTile key={d.date} testid={`book-day-${d.date}`} state={state} note={note} onPick={() => onChoose(d)}>
+                  {i === 0 ? <Bi text={w.today} class="pick-today" /> : null}
+                  <Bi text={dayText(d.date, d.weekday)} class="pick-main" />
+                </PickTile>
               );
             })}
           </ul>
@@ -112,12 +122,9 @@ export function SlotStep({ service, day, onChoose, onBack }: { service: BookingS
               const state = s.left === 0 ? 'full' : 'open';
               const note = s.left === 0 ? w.full : fill(w.placesLeft, { n: s.left });
               return (
-                <li key={s.start}>
-                  <button type="button" class="pick" data-testid={`book-slot-${s.start.replace(':', '')}`} data-state={state} disabled={state !== 'open'} onClick={() => onChoose(s)}>
-                    <span class="pick-main pick-time">{slotText(s.start, s.end)}</span>
-                    <Bi text={note} class="pick-note" />
-                  </button>
-                </li>
+                <PickTile key={s.start} testid={`book-slot-${s.start.replace(':', '')}`} state={state} note={note} onPick={() => onChoose(s)}>
+                  <span class="pick-main pick-time">{slotText(s.start, s.end)}</span>
+                </PickTile>
               );
             })}
           </ul>
