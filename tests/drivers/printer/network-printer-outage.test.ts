@@ -1,9 +1,10 @@
 import { once } from 'node:events';
 import { pino, type Logger } from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
-import { networkTicketPrinter, type TicketPrinter } from '../../../drivers/printer/index.js';
+import { describe, expect, it } from 'vitest';
+import type { TicketPrinter } from '../../../drivers/printer/index.js';
 import { buildHallTicket } from '../../../drivers/printer/ticket-layout.js';
 import { startTcpPrinterSim, type PrinterSim } from '../../../drivers/simulators/printer-sim.js';
+import { useNetworkPrinter } from './network-printer-fixture.js';
 import { sampleTicket } from './ticket-fixtures.js';
 
 const STATUS_TIMEOUT_MS = 200;
@@ -40,22 +41,8 @@ async function driveFor(printer: TicketPrinter, ms: number): Promise<{ opens: nu
 }
 
 describe('a network printer that goes away and comes back', () => {
-  let sim: (PrinterSim & { port: number }) | null = null;
-  let printer: TicketPrinter | null = null;
-  afterEach(async () => {
-    await printer?.stop();
-    await sim?.stop();
-    printer = sim = null;
-  });
-
-  async function connectedPrinter(log: Logger, mode: PrinterSim['mode'] = 'normal') {
-    sim = await startTcpPrinterSim({ port: 0, mode });
-    printer = networkTicketPrinter({ host: '127.0.0.1', port: sim.port }, { statusTimeoutMs: STATUS_TIMEOUT_MS }, log);
-    const connected = once(printer, 'connected', { signal: AbortSignal.timeout(2_000) });
-    printer.start();
-    await connected;
-    return { printer, sim };
-  }
+  const network = useNetworkPrinter();
+  const connectedPrinter = (log: Logger, mode: PrinterSim['mode'] = 'normal') => network.connect({ mode, log, statusTimeoutMs: STATUS_TIMEOUT_MS });
 
   it('is retried with a growing pause while switched off, logged once when it goes and once when it is back', async () => {
     const { log, warnings, notes } = logLines();
@@ -78,7 +65,8 @@ describe('a network printer that goes away and comes back', () => {
     expect(Date.now() - startedAt).toBeLessThan(1_000);
 
     // Back on the same address: the next try (the pause is 2 s by now, under the 10 s cap) finds it.
-    sim = await startTcpPrinterSim({ port: first.port });
+    const sim = await startTcpPrinterSim({ port: first.port });
+    network.replaceSim(sim);
     await once(printer, 'connected', { signal: AbortSignal.timeout(5_000) });
     expect(await printer.print(buildHallTicket(sampleTicket(80)))).toMatchObject({ ok: true });
     expect(printer.isAnswering).toBe(true);

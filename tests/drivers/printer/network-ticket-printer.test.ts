@@ -1,28 +1,12 @@
 import { once } from 'node:events';
-import { afterEach, describe, expect, it } from 'vitest';
-import { networkTicketPrinter, type TicketPrinter } from '../../../drivers/printer/index.js';
+import { describe, expect, it } from 'vitest';
 import { buildHallTicket } from '../../../drivers/printer/ticket-layout.js';
-import { startTcpPrinterSim, type PrinterSim } from '../../../drivers/simulators/printer-sim.js';
+import { useNetworkPrinter } from './network-printer-fixture.js';
 import { TICKET_URL, sampleTicket } from './ticket-fixtures.js';
 
 describe('ticket printer on a raw TCP port (9100 style)', () => {
-  let sim: (PrinterSim & { port: number }) | null = null;
-  let printer: TicketPrinter | null = null;
-
-  afterEach(async () => {
-    await printer?.stop();
-    await sim?.stop();
-    printer = sim = null;
-  });
-
-  async function setUp(): Promise<{ printer: TicketPrinter; sim: PrinterSim & { port: number } }> {
-    sim = await startTcpPrinterSim({ port: 0 });
-    printer = networkTicketPrinter({ host: '127.0.0.1', port: sim.port }, { statusTimeoutMs: 200 });
-    const connected = once(printer, 'connected', { signal: AbortSignal.timeout(2_000) });
-    printer.start();
-    await connected;
-    return { printer, sim };
-  }
+  const network = useNetworkPrinter();
+  const setUp = () => network.connect();
 
   it('prints an 80 mm ticket over one kept-open connection and reads status on it', async () => {
     const { printer, sim } = await setUp();
