@@ -2,7 +2,7 @@ import type { TicketView, WindowView } from '../protocol/queue-entities.js';
 import type { HallSnapshot, PublicEvent, VisitSnapshot } from '../protocol/realtime.js';
 import type { Forecast } from '../protocol/queue-entities.js';
 import type { DomainEvent } from './core/events.js';
-import { tiersOf } from './core/dispatch.js';
+import { callableNow, openCallers } from './core/dispatch.js';
 import { hallDay } from './core/hall-time.js';
 import type { HallState, Ticket, WindowRuntime } from './core/types.js';
 import type { Forecasts } from './core/forecast.js';
@@ -102,26 +102,6 @@ export function visitSnapshot(state: HallState, leg: Ticket, forecast: Forecast 
     kind: 'visit', hall: visitHall(state), ticket: ticketView(state, leg), forecast,
     anyWindowOpen: callableNow(openCallers(state), leg), window: visitWindow(state, leg), dayClosed: visitDayClosed(state, leg),
   };
-}
-
-/** Who can call a waiting ticket now: the services the open windows serve, and the open windows themselves. */
-export interface OpenCallers { services: ReadonlySet<number>; windows: ReadonlySet<number> }
-
-export function openCallers(state: HallState): OpenCallers {
-  const services = new Set<number>();
-  const windows = new Set<number>();
-  for (const r of state.runtime.values()) {
-    const window = state.windows.get(r.windowId);
-    if (r.status !== 'open' || !window?.active) continue;
-    windows.add(window.id);
-    for (const serviceId of tiersOf(state, window).keys()) services.add(serviceId);
-  }
-  return { services, windows };
-}
-
-/** A ticket sent to one window waits for that window alone; any other, for a window serving its service. */
-export function callableNow(open: OpenCallers, leg: Ticket): boolean {
-  return leg.targetWindowId !== null ? open.windows.has(leg.targetWindowId) : open.services.has(leg.serviceId);
 }
 
 /**

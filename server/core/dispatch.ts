@@ -103,3 +103,26 @@ export function countCall(rule: PriorityRule, ratio: WindowRuntime['ratio'], rea
   const normal = ratio.normal + 1;
   return normal >= rule.normal ? { priority: 0, normal: 0 } : { priority: ratio.priority, normal };
 }
+
+/**
+ * Who can call a waiting ticket now, by the rule pickNext follows: the services the open windows serve, and the
+ * open windows themselves.
+ */
+export interface OpenCallers { services: ReadonlySet<number>; windows: ReadonlySet<number> }
+
+export function openCallers(state: HallState): OpenCallers {
+  const services = new Set<number>();
+  const windows = new Set<number>();
+  for (const r of state.runtime.values()) {
+    const window = state.windows.get(r.windowId);
+    if (r.status !== 'open' || !window?.active) continue;
+    windows.add(window.id);
+    for (const serviceId of tiersOf(state, window).keys()) services.add(serviceId);
+  }
+  return { services, windows };
+}
+
+/** A ticket sent to one window waits for that window alone; any other, for a window serving its service. */
+export function callableNow(open: OpenCallers, leg: Ticket): boolean {
+  return leg.targetWindowId !== null ? open.windows.has(leg.targetWindowId) : open.services.has(leg.serviceId);
+}

@@ -1,5 +1,5 @@
 import type { HallState } from '../core/types.js';
-import { openCallers, type OpenCallers } from '../views.js';
+import { openCallers, type OpenCallers } from '../core/dispatch.js';
 
 /**
  * Who can call waiting tickets now, for the phone feed: looked at again after each event (a call carries its
